@@ -1,0 +1,39 @@
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { properties } from './description';
+import { runItems } from './execute/loop';
+import { runOperation } from './execute/operation';
+import { searchIntegratedAccounts, searchRecords } from './methods/listSearch';
+
+export class TrutoUserDirectory implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Truto User Directory',
+		name: 'trutoUserDirectory',
+		icon: { light: 'file:truto.svg', dark: 'file:truto.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description:
+			"Manage users, groups, roles and organizations in any directory connected to Truto's Unified User Directory API. Delete operations permanently remove records.",
+		defaults: { name: 'Truto User Directory' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'trutoApi', required: true }],
+		properties,
+	};
+
+	methods = {
+		listSearch: { searchIntegratedAccounts, searchRecords },
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return [await runItems(this, runOperation)];
+	}
+}

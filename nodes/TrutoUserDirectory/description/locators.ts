@@ -1,0 +1,56 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { ResourceSpec } from '../catalog';
+
+export const integratedAccountLocator: INodeProperties = {
+	displayName: 'Integrated Account',
+	name: 'integratedAccountId',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	description:
+		'The connected account in Truto to act on (integrated_account_id). Find its ID in the Truto dashboard under Integrated Accounts.',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			placeholder: 'Select an account…',
+			typeOptions: { searchListMethod: 'searchIntegratedAccounts', searchable: true },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. 8a4c5e9e-1d2f-4b1a-9c7e-0f3b2a1d4e5f',
+		},
+	],
+};
+
+/** The `id` locator of one resource, shown for the operations that address a record. */
+export function recordLocator(resource: ResourceSpec, operations: string[]): INodeProperties {
+	return {
+		displayName: resource.name,
+		name: 'id',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description: `The ${resource.singular} to act on. The list needs an Integrated Account first.`,
+		displayOptions: { show: { resource: [resource.value], operation: operations } },
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: `Select a ${resource.singular}…`,
+				typeOptions: { searchListMethod: 'searchRecords', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: `e.g. the ${resource.singular}'s ID in the connected directory`,
+			},
+		],
+	};
+}

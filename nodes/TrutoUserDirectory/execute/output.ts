@@ -1,0 +1,58 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import type { TrutoResponse } from '../transport/request';
+
+function header(response: TrutoResponse, name: string): string | undefined {
+	const value = response.headers[name];
+	return typeof value === 'string' ? value : undefined;
+}
+
+/** File name from a Content-Disposition header (plain or RFC 5987 form). */
+export function fileNameOf(disposition: string | undefined): string | undefined {
+	if (!disposition) return undefined;
+	const extended = /filename\*\s*=\s*[^']*'[^']*'([^;]+)/i.exec(disposition);
+	if (extended) {
+		try {
+			return decodeURIComponent(extended[1].trim());
+		} catch {
+			return extended[1].trim();
+		}
+	}
+	const plain = /filename\s*=\s*("([^"]*)"|[^;]+)/i.exec(disposition);
+	return plain ? (plain[2] ?? plain[1]).trim() : undefined;
+}
+
+function isEmptyBody(body: unknown): boolean {
+	if (body === undefined || body === null || body === '') return true;
+	if (typeof body === 'object' && !Array.isArray(body)) return Object.keys(body).length === 0;
+	return false;
+}
+
+/** One JSON item from a single-record answer; a non-object body is wrapped. */
+export function jsonItem(body: unknown, whenEmpty: IDataObject): INodeExecutionData {
+	if (isEmptyBody(body)) return { json: whenEmpty };
+	if (Array.isArray(body)) return { json: { result: body } };
+	if (typeof body === 'object') return { json: body as IDataObject };
+	return { json: { data: body as string | number | boolean } };
+}
+
+/** The answer's bytes as binary property `data`, with a small JSON summary. */
+export async function binaryItem(
+	ctx: IExecuteFunctions,
+	response: TrutoResponse,
+	summary: IDataObject,
+): Promise<INodeExecutionData> {
+	const raw = response.body;
+	const bytes = Buffer.isBuffer(raw)
+		? raw
+		: raw instanceof ArrayBuffer
+			? Buffer.from(raw)
+			: Buffer.from(typeof raw === 'string' ? raw : JSON.stringify(raw ?? ''));
+	const mimeType = header(response, 'content-type')?.split(';')[0].trim() || undefined;
+	const fileName = fileNameOf(header(response, 'content-disposition'));
+	const data = await ctx.helpers.prepareBinaryData(bytes, fileName, mimeType);
+	return {
+		json: { ...summary, fileName: data.fileName, mimeType: data.mimeType, fileSize: bytes.length },
+		binary: { data },
+	};
+}

@@ -1,0 +1,161 @@
+import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+/** What a request was about, so that errors can name the parameter to fix. */
+export interface RequestSubject {
+	itemIndex?: number;
+	/** Lower-case singular of the resource ("organization"). */
+	singular?: string;
+	/** Display name of the parameter holding the record id ("Organization"). */
+	idParameter?: string;
+	id?: string;
+	accountId?: string;
+	/** What the request tried to do, lower case ("delete organizations"). */
+	action?: string;
+}
+
+interface TrutoErrorBody {
+	statusCode?: number;
+	error?: string;
+	message?: string;
+	truto_is_remote_error?: boolean;
+	raw_response?: unknown;
+	truto_error_insight?: Record<string, { description?: string; value?: unknown }>;
+}
+
+const MAX_DETAIL = 500;
+
+function clip(text: string): string {
+	return text.length > MAX_DETAIL ? `${text.slice(0, MAX_DETAIL)}…` : text;
+}
+
+/** Turns a body of any kind (JSON, text, bytes) into Truto's error shape. */
+export function parseErrorBody(body: unknown): TrutoErrorBody {
+	let value = body;
+	if (value instanceof ArrayBuffer) value = new Uint8Array(value);
+	if (value instanceof Uint8Array) value = new TextDecoder().decode(value);
+	if (typeof value === 'string') {
+		const text = value.trim();
+		try {
+			value = JSON.parse(text);
+		} catch {
+			return text ? { message: clip(text) } : {};
+		}
+	}
+	return value && typeof value === 'object' && !Array.isArray(value) ? (value as TrutoErrorBody) : {};
+}
+
+/** Truto's own text, or the provider's answer when Truto passes on an empty message. */
+function trutoText(body: TrutoErrorBody): string {
+	if (typeof body.message === 'string' && body.message.trim()) return body.message.trim();
+	if (body.raw_response !== undefined) {
+		const raw = body.raw_response;
+		return clip(typeof raw === 'string' ? raw : JSON.stringify(raw));
+	}
+	return '';
+}
+
+function insightLines(body: TrutoErrorBody): string[] {
+	const lines: string[] = [];
+	for (const [key, insight] of Object.entries(body.truto_error_insight ?? {})) {
+		if (!insight || typeof insight !== 'object') continue;
+		const value = Array.isArray(insight.value) ? insight.value.join(', ') : '';
+		const scopes = (insight.value as IDataObject | undefined)?.missing_scopes;
+		const detail = value || (Array.isArray(scopes) ? `missing scopes: ${scopes.join(', ')}` : '');
+		if (key.startsWith('conditionally_required') && !detail) continue;
+		lines.push(`${insight.description ?? key}${detail ? ` (${detail})` : ''}`);
+	}
+	return lines;
+}
+
+function record(subject: RequestSubject): string {
+	const what = subject.singular ?? 'record';
+	return subject.id ? `${what} "${subject.id}"` : `the ${what}`;
+}
+
+function account(subject: RequestSubject): string {
+	return subject.accountId ? `integrated account "${subject.accountId}"` : 'the integrated account';
+}
+
+/** Message that says what happened and what to do, for a Truto error status. */
+function advice(status: number, body: TrutoErrorBody, subject: RequestSubject): string {
+	const remote = body.truto_is_remote_error === true;
+	const action = subject.action ?? 'this operation';
+	const idParameter = subject.idParameter ? `'${subject.idParameter}'` : 'ID';
+	switch (status) {
+		case 400:
+			return "Truto rejected the request's parameters: check the node's fields and Options";
+		case 401:
+			return remote
+				? `The provider rejected the stored login of ${account(subject)}: reconnect the account in Truto`
+				: "Truto did not accept the API token: check the API Token in the node's Truto API credential";
+		case 403:
+			return `Truto refused ${action} for ${account(subject)}: the token or the connected account lacks permission (missing scopes)`;
+		case 404:
+			return remote
+				? `The ${record(subject)} was not found in ${account(subject)} (it may already be gone): check the ${idParameter} parameter`
+				: `Truto found no ${account(subject)}, or its integration cannot ${action}: check the 'Integrated Account' parameter`;
+		case 405:
+			return `Truto does not allow ${action} on ${account(subject)}: sandbox accounts are read-only, or the integration does not support it`;
+		case 408:
+			return 'The provider took too long to answer: try again, or raise the Timeout option';
+		case 409:
+			return `The provider refused ${action} because of a conflict (for example a duplicate): check the values sent`;
+		case 422:
+			return `The provider rejected the values sent: check the fields of the ${subject.singular ?? 'record'}`;
+		case 429:
+			return 'Truto rate limit reached and retries ran out: lower Concurrency, raise Max Retries, or run again later';
+		case 500:
+			return 'Truto had an internal problem: try again later';
+		case 502:
+		case 504:
+			return 'The provider behind Truto gave no clean answer: try again later';
+		case 503:
+			return `${account(subject)} is blocked or Truto is unavailable: check the account in Truto, then try again`;
+		default:
+			return `Truto answered with status ${status}${body.error ? ` (${body.error})` : ''}`;
+	}
+}
+
+/** A NodeApiError from Truto's error shape (`statusCode`, `error`, `message`, remote fields). */
+export function trutoApiError(
+	node: INode,
+	status: number,
+	rawBody: unknown,
+	subject: RequestSubject,
+	retries = 0,
+): NodeApiError {
+	const body = parseErrorBody(rawBody);
+	const details = [trutoText(body) && `Truto said: ${trutoText(body)}`, ...insightLines(body)];
+	if (retries > 0) details.push(`Gave up after ${retries} ${retries === 1 ? 'retry' : 'retries'}.`);
+	const response: JsonObject = {
+		statusCode: status,
+		error: body.error ?? '',
+		message: trutoText(body),
+	};
+	if (body.truto_is_remote_error !== undefined) response.truto_is_remote_error = body.truto_is_remote_error;
+	if (body.truto_error_insight !== undefined) response.truto_error_insight = body.truto_error_insight as JsonObject;
+	return new NodeApiError(node, response, {
+		message: advice(status, body, subject),
+		description: details.filter(Boolean).join('\n') || undefined,
+		httpCode: String(status),
+		itemIndex: subject.itemIndex,
+	});
+}
+
+/** A NodeApiError for a request that got no HTTP answer (refused, reset, timed out). */
+export function connectionError(
+	node: INode,
+	code: string,
+	baseUrl: string,
+	subject: RequestSubject,
+	timeoutMs?: number,
+	retries = 0,
+): NodeApiError {
+	const timedOut = code === 'ECONNABORTED' || code === 'ETIMEDOUT' || code === 'ESOCKETTIMEDOUT';
+	const message = timedOut
+		? `Truto did not answer within ${timeoutMs ?? 0} ms: raise the Timeout option or try again later`
+		: `Could not reach Truto at ${baseUrl} (${code}): check the Base URL in the Truto API credential and the network`;
+	const description = retries > 0 ? `Gave up after ${retries} ${retries === 1 ? 'retry' : 'retries'}.` : undefined;
+	return new NodeApiError(node, { code, message }, { message, description, itemIndex: subject.itemIndex });
+}
