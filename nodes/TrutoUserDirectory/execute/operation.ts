@@ -4,20 +4,11 @@ import { NodeOperationError } from 'n8n-workflow';
 import { findOperation, httpMethod, needsId, operationPath, type OperationSpec } from '../catalog';
 import { trutoOptions } from '../catalog/options';
 import type { QueryValue } from '../transport/query';
-import { DEFAULT_SETTINGS, trutoRequest, type TrutoRequest, type TrutoSettings } from '../transport/request';
+import { trutoRequest, type TrutoRequest } from '../transport/request';
 import { binaryItem, jsonItem } from './output';
 import { listRecords } from './paginate';
 import { mapFields, readId } from './params';
-
-/** The request settings chosen in Options (Max Retries, Timeout). */
-export function requestSettings(options: IDataObject): TrutoSettings {
-	const maxRetries = Number(options.maxRetries ?? DEFAULT_SETTINGS.maxRetries);
-	const timeoutMs = Number(options.timeout ?? DEFAULT_SETTINGS.timeoutMs);
-	return {
-		maxRetries: Number.isFinite(maxRetries) && maxRetries >= 0 ? Math.floor(maxRetries) : DEFAULT_SETTINGS.maxRetries,
-		timeoutMs: Number.isFinite(timeoutMs) && timeoutMs > 0 ? timeoutMs : 0,
-	};
-}
+import { requestSettings } from './settings';
 
 function isToolMode(ctx: IExecuteFunctions): boolean {
 	return ctx.getNode().type.endsWith('Tool');
