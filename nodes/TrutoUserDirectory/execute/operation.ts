@@ -7,7 +7,7 @@ import type { QueryValue } from '../transport/query';
 import { trutoRequest, type TrutoRequest } from '../transport/request';
 import { binaryItem, jsonItem } from './output';
 import { listRecords } from './paginate';
-import { mapFields, readId } from './params';
+import { mapFields, readId, readPathId } from './params';
 import { requestSettings } from './settings';
 
 function isToolMode(ctx: IExecuteFunctions): boolean {
@@ -37,7 +37,7 @@ export async function runOperation(ctx: IExecuteFunctions, itemIndex: number): P
 	const { resource, operation } = found;
 
 	const accountId = readId(ctx, 'integratedAccountId', itemIndex, 'Integrated Account');
-	const id = needsId(operation) ? readId(ctx, 'id', itemIndex, resource.name) : undefined;
+	const id = needsId(operation) ? readPathId(ctx, 'id', itemIndex, resource.name) : undefined;
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const query: Record<string, QueryValue> = {
 		integrated_account_id: accountId,

@@ -95,3 +95,20 @@ export function mapFields(
 	}
 	return out;
 }
+
+/**
+ * An id that goes into the URL path. "." and ".." cannot: URL parsers resolve
+ * them (even percent-encoded) and the request would reach another endpoint.
+ */
+export function readPathId(ctx: IExecuteFunctions, name: string, itemIndex: number, displayName: string): string {
+	const id = readId(ctx, name, itemIndex, displayName);
+	if (id === '.' || id === '..') {
+		throw problem(
+			ctx,
+			itemIndex,
+			`The '${displayName}' parameter cannot be "${id}"`,
+			'An ID of "." or ".." cannot be sent in a URL path; check the value for this item.',
+		);
+	}
+	return id;
+}
