@@ -1,0 +1,70 @@
+// Public types of the mock Truto server, plus a few shared internal ones.
+
+export interface MockOptions {
+  /** 0 (default) picks a random free port. */
+  port?: number;
+  /** Accepted bearer token. Default MOCK_TOKEN. */
+  token?: string;
+  /** Delay added before every answer. Default 0. */
+  latencyMs?: number;
+  /** Fixed-window rate limits. Default false (off). */
+  rateLimit?: RateLimit | false;
+  /** Record counts for the big `acc_bulk` account. Defaults: 250 users, 40 organizations. */
+  seed?: { users?: number; organizations?: number };
+  /** Page size when `limit` is absent. Default 20. A `limit` above 1000 is capped at 1000. */
+  pageSize?: number;
+}
+
+export interface RateLimit {
+  perAccount: number;
+  perToken: number;
+  windowMs: number;
+}
+
+export interface MockTruto {
+  url: string;
+  token: string;
+  requests: RecordedRequest[];
+  clearRequests(): void;
+  reset(): void;
+  inject(fault: Fault): void;
+  setLatency(ms: number): void;
+  setRateLimit(limit: MockOptions['rateLimit']): void;
+  quirks: PageQuirks;
+  stats(): { byStatus: Record<string, number>; total: number };
+  close(): Promise<void>;
+}
+
+export interface RecordedRequest {
+  method: string;
+  rawUrl: string;
+  path: string;
+  segments: string[];
+  query: Record<string, unknown>;
+  rawQuery: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: unknown;
+  status?: number;
+}
+
+export interface Fault {
+  match?: { method?: string; pathIncludes?: string; accountId?: string };
+  times?: number;
+  status?: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  reset?: boolean;
+  delayMs?: number;
+  remote?: boolean;
+}
+
+export interface PageQuirks {
+  emptyPageWithCursor?: boolean;
+  lastCursor?: 'null' | 'missing' | 'empty';
+}
+
+/** A stored unified record. Always has `id` and `remote_data`. */
+export type Rec = Record<string, unknown> & { id: string; remote_data: Record<string, unknown> };
+
+/** A plain JSON object. */
+export type Obj = Record<string, unknown>;
