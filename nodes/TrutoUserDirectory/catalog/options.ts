@@ -27,6 +27,27 @@ export const trutoOptions: OptionSpec[] = [
 		description: "Whether to leave out remote_data, the provider's raw record (truto_ignore_remote_data)",
 	},
 	{
+		displayName: 'Ignore Limit',
+		name: 'ignoreLimit',
+		key: 'truto_ignore_limit',
+		type: 'boolean',
+		default: false,
+		listOnly: true,
+		description:
+			'Whether to ask Truto for every record in one answer instead of pages (truto_ignore_limit). With Return All off the node still outputs at most Limit items.',
+	},
+	{
+		displayName: 'Key By',
+		name: 'keyBy',
+		key: 'truto_key_by',
+		type: 'string',
+		default: '',
+		listOnly: true,
+		description:
+			'Field to key the records by (truto_key_by). The node then outputs one item: an object of field value to record, built from every page fetched; records with the same value keep the last one.',
+		placeholder: 'e.g. name',
+	},
+	{
 		displayName: 'Remote Query',
 		name: 'remoteQuery',
 		key: 'remote_query',
@@ -49,7 +70,8 @@ export const trutoOptions: OptionSpec[] = [
 			{
 				name: 'Stream',
 				value: 'stream',
-				description: 'The response bytes as a file in the binary property "data"',
+				description:
+					'The response bytes as a file in the binary property "data" (Get Many: one file of one page). When the node runs as an AI tool, JSON instead.',
 			},
 			{ name: 'Unified', value: 'unified', description: "Truto's unified fields (default)" },
 		],

@@ -2,6 +2,9 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { FieldSpec } from '../catalog';
 
+/** Name of the one option of a catalog fixedCollection; its value is the list of entries. */
+export const ENTRY = 'values';
+
 /** An n8n property for a catalog field. */
 export function fieldProperty(spec: FieldSpec): INodeProperties {
 	const property: INodeProperties = {
@@ -12,8 +15,12 @@ export function fieldProperty(spec: FieldSpec): INodeProperties {
 		description: spec.description,
 	};
 	if (spec.placeholder) property.placeholder = spec.placeholder;
+	if (spec.typeOptions) property.typeOptions = spec.typeOptions;
 	if (spec.options) {
 		property.options = [...spec.options].sort((a, b) => a.name.localeCompare(b.name));
+	}
+	if (spec.fields) {
+		property.options = [{ displayName: spec.displayName, name: ENTRY, values: sortedFields(spec.fields) }];
 	}
 	return property;
 }
@@ -21,4 +28,23 @@ export function fieldProperty(spec: FieldSpec): INodeProperties {
 /** Properties sorted by display name, as n8n's collections expect. */
 export function sortedFields(specs: FieldSpec[]): INodeProperties[] {
 	return specs.map(fieldProperty).sort((a, b) => a.displayName.localeCompare(b.displayName));
+}
+
+/** A collection ("Filters", "Additional Fields", …) of catalog fields, shown where `show` says. */
+export function collection(
+	displayName: string,
+	name: string,
+	specs: FieldSpec[],
+	show: NonNullable<INodeProperties['displayOptions']>['show'],
+	placeholder = 'Add Field',
+): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'collection',
+		placeholder,
+		default: {},
+		displayOptions: { show },
+		options: sortedFields(specs),
+	};
 }

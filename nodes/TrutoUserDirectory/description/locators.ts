@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { ResourceSpec } from '../catalog';
+import { searchMethod, type ResourceSpec } from '../catalog';
 
 export const integratedAccountLocator: INodeProperties = {
 	displayName: 'Integrated Account',
@@ -27,23 +27,31 @@ export const integratedAccountLocator: INodeProperties = {
 	],
 };
 
-/** The `id` locator of one resource, shown for the operations that address a record. */
-export function recordLocator(resource: ResourceSpec, operations: string[]): INodeProperties {
+/**
+ * A locator of one record of `resource`, listed from the selected account.
+ * `name` is `id` for the record an operation acts on, or a further record it needs.
+ */
+export function recordLocator(
+	resource: ResourceSpec,
+	show: NonNullable<INodeProperties['displayOptions']>['show'],
+	name = 'id',
+	description = `The ${resource.singular} to act on. The list needs an Integrated Account first.`,
+): INodeProperties {
 	return {
 		displayName: resource.name,
-		name: 'id',
+		name,
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
 		required: true,
-		description: `The ${resource.singular} to act on. The list needs an Integrated Account first.`,
-		displayOptions: { show: { resource: [resource.value], operation: operations } },
+		description,
+		displayOptions: { show },
 		modes: [
 			{
 				displayName: 'From List',
 				name: 'list',
 				type: 'list',
-				placeholder: `Select a ${resource.singular}…`,
-				typeOptions: { searchListMethod: 'searchRecords', searchable: true },
+				placeholder: `Select ${resource.article} ${resource.singular}…`,
+				typeOptions: { searchListMethod: searchMethod(resource), searchable: true },
 			},
 			{
 				displayName: 'By ID',

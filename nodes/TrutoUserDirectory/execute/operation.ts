@@ -1,11 +1,23 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { findOperation, httpMethod, needsId, operationPath, type OperationSpec } from '../catalog';
+import {
+	findOperation,
+	findResource,
+	httpMethod,
+	idInPath,
+	isPaged,
+	needsId,
+	operationPath,
+	type Operation,
+} from '../catalog';
+import { otherParameters } from '../catalog/fields';
 import { trutoOptions } from '../catalog/options';
+import { CHECK_CAPABILITIES } from '../description/options';
 import type { QueryValue } from '../transport/query';
 import { trutoRequest, type TrutoRequest } from '../transport/request';
-import { binaryItem, jsonItem } from './output';
+import { assertSupported } from './capabilities';
+import { binaryItem, jsonItem, resultItems } from './output';
 import { listRecords } from './paginate';
 import { mapFields, readId, readPathId } from './params';
 import { requestSettings } from './settings';
@@ -18,37 +30,96 @@ function lowerFirst(text: string): string {
 	return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
-function actionText(operation: OperationSpec, plural: string): string {
+function actionText(operation: Operation, plural: string): string {
 	return operation.kind === 'custom' ? lowerFirst(operation.name) : `${operation.kind} ${plural}`;
+}
+
+function chosenOperation(ctx: IExecuteFunctions, itemIndex: number) {
+	const resourceValue = ctx.getNodeParameter('resource', itemIndex) as string;
+	const operationValue = ctx.getNodeParameter('operation', itemIndex, '') as string;
+	const found = findOperation(resourceValue, operationValue);
+	if (!found) {
+		const what = findResource(resourceValue)
+			? `The operation '${operationValue}' is not available for '${resourceValue}'`
+			: `The resource '${resourceValue}' is not available`;
+		throw new NodeOperationError(ctx.getNode(), what, {
+			itemIndex,
+			description: 'Choose a resource and operation from the lists.',
+		});
+	}
+	return found;
+}
+
+/** Query: the account, Query Parameters, Filters and Truto's options. */
+function readQuery(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	operation: Operation,
+	options: IDataObject,
+	accountId: string,
+): Record<string, QueryValue> {
+	const read = (name: string) => ctx.getNodeParameter(name, itemIndex, {}) as IDataObject;
+	const specs = [...(operation.query ?? []), otherParameters];
+	const custom = mapFields(ctx, specs, read('queryParameters'), itemIndex, 'query', 'Query Parameters');
+	const reserved = ['integrated_account_id', ...(operation.kind === 'list' ? ['limit', 'next_cursor'] : [])];
+	const taken = reserved.find((key) => key in custom);
+	if (taken) {
+		throw new NodeOperationError(ctx.getNode(), `The query parameter '${taken}' is set by the node`, {
+			itemIndex,
+			description: `Remove it from 'Query Parameters'; use the Integrated Account, Return All and Limit parameters instead.`,
+		});
+	}
+	const optionSpecs = isPaged(operation) ? trutoOptions : trutoOptions.filter((option) => !option.listOnly);
+	return {
+		integrated_account_id: accountId,
+		...custom,
+		...mapFields(ctx, operation.filters ?? [], read('filters'), itemIndex, 'query', 'Filters'),
+		...mapFields(ctx, optionSpecs, options, itemIndex, 'query'),
+	};
+}
+
+/** Body of create, update and custom methods: typed fields, then the picked records. */
+function readBody(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	operation: Operation,
+	id: string | undefined,
+): IDataObject | undefined {
+	if (!['create', 'update', 'custom'].includes(operation.kind)) return undefined;
+	const update = operation.kind === 'update';
+	const [name, displayName] = update ? ['updateFields', 'Update Fields'] : ['additionalFields', 'Additional Fields'];
+	const values = ctx.getNodeParameter(name, itemIndex, {}) as IDataObject;
+	const body = mapFields(ctx, operation.fields ?? [], values, itemIndex, 'body', displayName);
+	if (operation.idKey && id !== undefined) body[operation.idKey] = id;
+	for (const ref of operation.refs ?? []) {
+		const value = readId(ctx, ref.name, itemIndex, findResource(ref.resource)?.name ?? ref.name);
+		body[ref.key] = ref.itemKey ? [{ [ref.itemKey]: value }] : value;
+	}
+	if (!Object.keys(body).length) {
+		throw new NodeOperationError(ctx.getNode(), `Nothing to ${operation.value}: '${displayName}' is empty`, {
+			itemIndex,
+			description: update
+				? 'Add at least one field to Update Fields; only the fields set there are sent.'
+				: 'Add the fields the integration needs to Additional Fields; which ones differs per integration.',
+		});
+	}
+	return body as IDataObject;
 }
 
 /** Runs the chosen operation for one input item. */
 export async function runOperation(ctx: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const resourceValue = ctx.getNodeParameter('resource', itemIndex) as string;
-	const operationValue = ctx.getNodeParameter('operation', itemIndex) as string;
-	const found = findOperation(resourceValue, operationValue);
-	if (!found) {
-		throw new NodeOperationError(
-			ctx.getNode(),
-			`The operation '${operationValue}' is not available for '${resourceValue}'`,
-			{ itemIndex, description: 'Choose a resource and operation from the lists.' },
-		);
-	}
-	const { resource, operation } = found;
-
+	const { resource, operation } = chosenOperation(ctx, itemIndex);
 	const accountId = readId(ctx, 'integratedAccountId', itemIndex, 'Integrated Account');
-	const id = needsId(operation) ? readPathId(ctx, 'id', itemIndex, resource.name) : undefined;
+	const readRecordId = idInPath(operation) ? readPathId : readId;
+	const id = needsId(operation) ? readRecordId(ctx, 'id', itemIndex, resource.name) : undefined;
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const query: Record<string, QueryValue> = {
-		integrated_account_id: accountId,
-		...mapFields(ctx, trutoOptions, options, itemIndex, 'query'),
-	};
-	const stream = query.truto_response_format === 'stream';
+	const query = readQuery(ctx, itemIndex, operation, options, accountId);
 	const request: TrutoRequest = {
 		method: httpMethod(operation),
 		path: operationPath(resource, operation, id),
 		query,
-		binary: stream && !isToolMode(ctx),
+		body: readBody(ctx, itemIndex, operation, id),
+		binary: query.truto_response_format === 'stream' && !isToolMode(ctx),
 		subject: {
 			itemIndex,
 			singular: resource.singular,
@@ -59,13 +130,17 @@ export async function runOperation(ctx: IExecuteFunctions, itemIndex: number): P
 		},
 	};
 	const settings = requestSettings(options);
+	if (options[CHECK_CAPABILITIES] === true) {
+		await assertSupported(ctx, itemIndex, accountId, resource, operation, settings);
+	}
 
-	if (operation.kind === 'list') return await listRecords(ctx, itemIndex, request, settings);
+	if (operation.kind === 'list') return await listRecords(ctx, itemIndex, request, settings, isPaged(operation));
 
 	const response = await trutoRequest(ctx, request, settings);
 	const summary: IDataObject = { integrated_account_id: accountId };
 	if (id !== undefined) summary.id = id;
 	if (request.binary) return [await binaryItem(ctx, response, summary)];
-	const whenEmpty = operation.kind === 'delete' ? { ...summary, deleted: true } : summary;
-	return [jsonItem(response.body, whenEmpty)];
+	if (operation.kind === 'delete') return [jsonItem(response.body, { ...summary, deleted: true })];
+	if (operation.kind === 'custom') return resultItems(response.body, summary);
+	return [jsonItem(response.body, summary)];
 }

@@ -36,6 +36,21 @@ export function jsonItem(body: unknown, whenEmpty: IDataObject): INodeExecutionD
 	return { json: { data: body as string | number | boolean } };
 }
 
+/** A record of a list as an item's JSON; anything but an object is wrapped. */
+export function recordJson(record: unknown): IDataObject {
+	return record && typeof record === 'object' && !Array.isArray(record)
+		? (record as IDataObject)
+		: { data: record as IDataObject['data'] };
+}
+
+/** Items of a custom method's answer: `{result: …}` is unwrapped, an array gives one item per entry. */
+export function resultItems(body: unknown, whenEmpty: IDataObject): INodeExecutionData[] {
+	const envelope = body && typeof body === 'object' && !Array.isArray(body) && 'result' in body;
+	const inner = envelope ? (body as IDataObject).result : body;
+	if (Array.isArray(inner)) return inner.map((record) => ({ json: recordJson(record) }));
+	return [jsonItem(inner, whenEmpty)];
+}
+
 /** The answer's bytes as binary property `data`, with a small JSON summary. */
 export async function binaryItem(
 	ctx: IExecuteFunctions,

@@ -1,23 +1,24 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+} from 'n8n-workflow';
 
-import { findResource, UNIFIED_ROOT } from '../catalog';
-import { trutoRequest } from '../transport/request';
+import { needsId, resources, searchMethod, UNIFIED_ROOT, type Resource } from '../catalog';
+import type { QueryValue } from '../transport/query';
+import { trutoRequest, type TrutoRequest } from '../transport/request';
 
 const PAGE_SIZE = 100;
+/** With a filter, pages read in one call while looking for matches. */
+const MAX_PAGES = 5;
+
+type Search = (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) => Promise<INodeListSearchResult>;
 
 interface Page {
 	result?: unknown;
 	results?: unknown;
 	next_cursor?: unknown;
-}
-
-function records(page: Page): IDataObject[] {
-	const list = page.result ?? page.results;
-	return Array.isArray(list) ? (list as IDataObject[]) : [];
-}
-
-function nextToken(page: Page): string | undefined {
-	return typeof page.next_cursor === 'string' && page.next_cursor ? page.next_cursor : undefined;
 }
 
 function matches(filter: string | undefined, ...texts: unknown[]): boolean {
@@ -36,59 +37,84 @@ function currentId(ctx: ILoadOptionsFunctions, name: string): string {
 	return typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
 }
 
-/** The token's integrated accounts, one Truto page at a time, filtered by integration, tenant or ID. */
-export async function searchIntegratedAccounts(
+/**
+ * Reads Truto list pages from `paginationToken` on, keeping the entries that
+ * match `filter`; with a filter, reads on (up to MAX_PAGES) until some match.
+ */
+async function searchPages(
+	ctx: ILoadOptionsFunctions,
+	request: TrutoRequest,
+	toEntry: (record: IDataObject) => INodeListSearchItems,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const results: INodeListSearchItems[] = [];
+	let cursor = paginationToken;
+	for (let pages = 0; pages < MAX_PAGES; pages++) {
+		const query: Record<string, QueryValue> = { ...request.query, limit: PAGE_SIZE, next_cursor: cursor };
+		const { body } = await trutoRequest(ctx, { ...request, query });
+		const page = (body ?? {}) as Page;
+		const list = page.result ?? page.results;
+		for (const record of Array.isArray(list) ? (list as IDataObject[]) : []) {
+			const entry = toEntry(record);
+			if (matches(filter, entry.name, entry.value)) results.push(entry);
+		}
+		cursor = typeof page.next_cursor === 'string' && page.next_cursor ? page.next_cursor : undefined;
+		if (!cursor || !filter || results.length) break;
+	}
+	return { results, paginationToken: cursor };
+}
+
+/** The token's integrated accounts, filtered by integration, tenant, status or ID. */
+async function searchIntegratedAccounts(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const { body } = await trutoRequest(this, {
-		method: 'GET',
-		path: '/integrated-account',
-		query: { limit: PAGE_SIZE, next_cursor: paginationToken },
-	});
-	const page = (body ?? {}) as Page;
-	const results = records(page)
-		.filter((account) => {
-			const integration = (account.integration as IDataObject | undefined)?.name;
-			return matches(filter, integration, account.tenant_id, account.id);
-		})
-		.map((account) => {
+	const request: TrutoRequest = { method: 'GET', path: '/integrated-account' };
+	return await searchPages(
+		this,
+		request,
+		(account) => {
 			const integration = (account.integration as IDataObject | undefined)?.name ?? 'account';
 			const status = account.status && account.status !== 'active' ? ` (${String(account.status)})` : '';
 			const tenant = account.tenant_id ? ` · ${String(account.tenant_id)}` : '';
 			return { name: `${String(integration)}${tenant}${status}`, value: String(account.id) };
-		});
-	return { results, paginationToken: nextToken(page) };
+		},
+		filter,
+		paginationToken,
+	);
 }
 
-/** Records of the selected resource in the selected account, for the ID pick list. */
-export async function searchRecords(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	const resource = findResource(this.getCurrentNodeParameter('resource') as string);
-	const accountId = currentId(this, 'integratedAccountId');
-	if (!resource || !accountId) return { results: [] };
-	const { body } = await trutoRequest(this, {
-		method: 'GET',
-		path: `${UNIFIED_ROOT}/${resource.path}`,
-		query: {
-			integrated_account_id: accountId,
-			limit: PAGE_SIZE,
-			next_cursor: paginationToken,
-			truto_ignore_remote_data: true,
-		},
-		subject: { singular: resource.singular, accountId, action: `list ${resource.plural}` },
-	});
-	const page = (body ?? {}) as Page;
-	const results = records(page)
-		.map((record) => {
-			const label = resource.labelFields.map((field) => pick(record, field)).find((v) => v);
+/** The pick list of one resource: its records in the selected account. */
+function recordSearch(resource: Resource): Search {
+	return async function (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+		const accountId = currentId(this, 'integratedAccountId');
+		if (!accountId) return { results: [] };
+		const request: TrutoRequest = {
+			method: 'GET',
+			path: `${UNIFIED_ROOT}/${resource.path}`,
+			query: { integrated_account_id: accountId, truto_ignore_remote_data: true },
+			subject: { singular: resource.singular, accountId, action: `list ${resource.plural}` },
+		};
+		const toEntry = (record: IDataObject) => {
+			const label = resource.labelFields.map((field) => pick(record, field)).find((value) => value);
 			const id = String(record.id);
 			return { name: label ? `${String(label)} (${id})` : id, value: id };
-		})
-		.filter((entry) => matches(filter, entry.name));
-	return { results, paginationToken: nextToken(page) };
+		};
+		return await searchPages(this, request, toEntry, filter, paginationToken);
+	};
 }
+
+/** Resources some operation picks a record of: by `id`, or as a further record. */
+const picked = resources.filter(
+	(resource) =>
+		resource.operations.some(needsId) ||
+		resources.some((other) => other.operations.some((op) => op.refs?.some((ref) => ref.resource === resource.value))),
+);
+
+/** Every pick-list method of the node, by name. */
+export const listSearch: Record<string, Search> = {
+	searchIntegratedAccounts,
+	...Object.fromEntries(picked.map((resource) => [searchMethod(resource), recordSearch(resource)])),
+};

@@ -138,11 +138,13 @@ export function custom(call: Call, method: string): Reply {
     if (missing.length) throw remoteInvalid(call.acc.integration, call.resource, missing);
   };
   if (method === 'unassign-role') {
+    // Documented body: {id, roles: [{id}]}; {user_id, role_id} is accepted too.
     const userId = body.user_id ?? body.id;
-    need([['user_id', userId], ['role_id', body.role_id]]);
+    const roleIds = body.role_id !== undefined ? [body.role_id] : arr(body.roles).map((r) => (r as Obj)?.id);
+    need([['user_id', userId], ['role_id', roleIds.find((r) => text(r))]]);
     const user = users.get(String(userId));
     if (!user) throw remoteNotFound(call.acc.integration, 'users', String(userId));
-    const roles = arr(user.roles).filter((r) => (r as Obj).id !== body.role_id);
+    const roles = arr(user.roles).filter((r) => !roleIds.includes((r as Obj).id));
     return one(call, 200, save(call, user, { roles }, body.remote_data), true);
   }
   // remove-user
