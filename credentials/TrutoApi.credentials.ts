@@ -57,5 +57,15 @@ export class TrutoApi implements ICredentialType {
 			url: '/integrated-account',
 			qs: { limit: 1 },
 		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'Truto did not accept this API token: check it, or create a new one in the Truto dashboard under Settings → API Tokens',
+				},
+			},
+		],
 	};
 }
