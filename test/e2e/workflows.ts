@@ -143,3 +143,50 @@ export function deleteWorkflow(c: DeleteCase) {
     active: false,
   };
 }
+
+/** One Truto User Directory node of a chain: its name and its parameters. */
+export interface Step {
+  name: string;
+  parameters: Record<string, unknown>;
+}
+
+/** An ID for a resource locator parameter. */
+export const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+
+/** Manual Trigger -> the steps, one Truto User Directory node each, one after the other. */
+export function chainWorkflow(id: string, steps: Step[], credentialId: string) {
+  const nodes: Record<string, unknown>[] = [
+    {
+      id: 'c4d5e6f7-0000-4000-8000-000000000000',
+      name: 'Start',
+      type: 'n8n-nodes-base.manualTrigger',
+      typeVersion: 1,
+      position: position(0),
+      parameters: {},
+    },
+  ];
+  const connections: Record<string, { main: unknown[][] }> = {};
+  let previous = 'Start';
+  steps.forEach((step, i) => {
+    nodes.push({
+      id: `c4d5e6f7-0000-4000-8000-${String(i + 1).padStart(12, '0')}`,
+      name: step.name,
+      type: NODE_TYPE,
+      typeVersion: 1,
+      position: position(i + 1),
+      parameters: step.parameters,
+      credentials: { trutoApi: { id: credentialId, name: credentialId } },
+    });
+    connections[previous] = { main: [[{ node: step.name, type: 'main', index: 0 }]] };
+    previous = step.name;
+  });
+  return {
+    id,
+    name: `e2e ${id}`,
+    nodes,
+    connections,
+    settings: { executionOrder: 'v1' },
+    pinData: {},
+    active: false,
+  };
+}
