@@ -9,7 +9,8 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { properties } from './description';
 import { runItems } from './execute/loop';
 import { runOperation } from './execute/operation';
-import { searchIntegratedAccounts, searchRecords } from './methods/listSearch';
+import { concurrencyOf } from './execute/settings';
+import { listSearch } from './methods/listSearch';
 
 export class TrutoUserDirectory implements INodeType {
 	description: INodeTypeDescription = {
@@ -20,7 +21,7 @@ export class TrutoUserDirectory implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
-			"Manage users, groups, roles and organizations in any directory connected to Truto's Unified User Directory API. Delete operations permanently remove records.",
+			"Manage users, groups, roles, organizations, licenses, workspaces, role assignments and more in any directory connected to Truto's Unified User Directory API. Delete operations permanently remove records.",
 		defaults: { name: 'Truto User Directory' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -29,11 +30,9 @@ export class TrutoUserDirectory implements INodeType {
 		properties,
 	};
 
-	methods = {
-		listSearch: { searchIntegratedAccounts, searchRecords },
-	};
+	methods = { listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return [await runItems(this, runOperation)];
+		return [await runItems(this, runOperation, concurrencyOf(this))];
 	}
 }

@@ -63,6 +63,9 @@ export function faultAnswer(f: Fault): { status: number; body: unknown; headers:
   }
   const headers: Record<string, string> = {};
   if (status === 429) headers['retry-after'] = '1';
-  for (const [k, v] of Object.entries(f.headers ?? {})) headers[k.toLowerCase()] = v;
+  for (const [k, v] of Object.entries(f.headers ?? {})) {
+    if (v === '') delete headers[k.toLowerCase()];
+    else headers[k.toLowerCase()] = v;
+  }
   return { status, body, headers };
 }

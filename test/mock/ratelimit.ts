@@ -55,15 +55,15 @@ export class RateLimiter {
 
     const over = states.find((s) => s.w.count >= s.max);
     if (over) {
+      const retryAfter = String(Math.max(1, Math.ceil(over.resetMs / 1000)));
+      if (limit.headers === false) return { ok: false, headers: { 'retry-after': retryAfter } };
       return {
         ok: false,
-        headers: {
-          'retry-after': String(Math.max(1, Math.ceil(over.resetMs / 1000))),
-          ...this.headers(over.max, 0, over.resetMs, limit.windowMs),
-        },
+        headers: { 'retry-after': retryAfter, ...this.headers(over.max, 0, over.resetMs, limit.windowMs) },
       };
     }
     for (const s of states) s.w.count += 1;
+    if (limit.headers === false) return { ok: true, headers: {} };
     // Report the tightest of the applicable limits.
     const tight = states.reduce((a, b) => (b.max - b.w.count < a.max - a.w.count ? b : a));
     return { ok: true, headers: this.headers(tight.max, tight.max - tight.w.count, tight.resetMs, limit.windowMs) };

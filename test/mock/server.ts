@@ -31,6 +31,8 @@ export class MockServer implements MockTruto {
   private limiter: RateLimiter;
   private latency: number;
   private byStatus: Record<string, number> = {};
+  private active = 0;
+  private peak = 0;
 
   constructor(private options: MockOptions = {}) {
     this.token = options.token ?? MOCK_TOKEN;
@@ -66,6 +68,7 @@ export class MockServer implements MockTruto {
     for (const k of Object.keys(this.quirks)) delete (this.quirks as Obj)[k];
     this.clearRequests();
     this.byStatus = {};
+    this.peak = this.active;
     this.latency = this.options.latencyMs ?? 0;
     this.limiter.set(this.options.rateLimit ?? false);
   }
@@ -85,6 +88,10 @@ export class MockServer implements MockTruto {
   stats(): { byStatus: Record<string, number>; total: number } {
     const byStatus = { ...this.byStatus };
     return { byStatus, total: Object.values(byStatus).reduce((a, b) => a + b, 0) };
+  }
+
+  inFlight(): { now: number; peak: number } {
+    return { now: this.active, peak: this.peak };
   }
 
   close(): Promise<void> {
@@ -114,6 +121,9 @@ export class MockServer implements MockTruto {
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     let rec: RecordedRequest | undefined;
+    this.active += 1;
+    this.peak = Math.max(this.peak, this.active);
+    res.once('close', () => (this.active -= 1));
     try {
       const rawBody = await readBody(req);
       rec = record(req, rawBody);

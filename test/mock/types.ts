@@ -19,6 +19,8 @@ export interface RateLimit {
   perAccount: number;
   perToken: number;
   windowMs: number;
+  /** false: no ratelimit-* headers, and a 429 carries only Retry-After (as when only Truto's own limit applies). Default true. */
+  headers?: boolean;
 }
 
 export interface MockTruto {
@@ -32,6 +34,8 @@ export interface MockTruto {
   setRateLimit(limit: MockOptions['rateLimit']): void;
   quirks: PageQuirks;
   stats(): { byStatus: Record<string, number>; total: number };
+  /** Requests being handled right now, and the most at once since the start or the last reset(). */
+  inFlight(): { now: number; peak: number };
   close(): Promise<void>;
 }
 
@@ -52,6 +56,7 @@ export interface Fault {
   times?: number;
   status?: number;
   body?: unknown;
+  /** Extra answer headers; an empty value removes a default one (e.g. a 429's Retry-After). */
   headers?: Record<string, string>;
   reset?: boolean;
   delayMs?: number;

@@ -1,5 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 export type ItemHandler = (ctx: IExecuteFunctions, itemIndex: number) => Promise<INodeExecutionData[]>;
 
@@ -23,12 +23,21 @@ export function itemError(ctx: IExecuteFunctions, error: unknown, itemIndex: num
 }
 
 /** The output item that stands for a failed input item under "On Error: Continue". */
-export function errorItem(error: unknown, itemIndex: number): INodeExecutionData {
+export function errorItem(ctx: IExecuteFunctions, error: unknown, itemIndex: number): INodeExecutionData {
 	const known = error as ErrorWithContext;
 	const json: INodeExecutionData['json'] = { error: known?.message ?? String(error) };
 	if (known?.description) json.description = known.description;
 	if (known?.httpCode) json.httpCode = known.httpCode;
-	return { json, pairedItem: { item: itemIndex } };
+	const item: INodeExecutionData = { json, pairedItem: { item: itemIndex } };
+	// Under "Continue (using error output)" n8n routes items that carry `error`. It then keeps only
+	// the message in json, so the other modes leave `error` off to keep description and httpCode.
+	if (ctx.getNode().onError === 'continueErrorOutput') {
+		item.error =
+			error instanceof NodeApiError || error instanceof NodeOperationError
+				? error
+				: new NodeOperationError(ctx.getNode(), known instanceof Error ? known : String(error), { itemIndex });
+	}
+	return item;
 }
 
 /**
@@ -36,6 +45,7 @@ export function errorItem(error: unknown, itemIndex: number): INodeExecutionData
  * keeps input order; every output item is paired with its input item. A failed
  * item becomes an error item under "On Error: Continue"; otherwise no new item
  * starts, the ones running finish, and the first failure stops the node.
+ * Cancelling the execution stops the node even under "On Error: Continue".
  */
 export async function runItems(
 	ctx: IExecuteFunctions,
@@ -45,17 +55,18 @@ export async function runItems(
 	const count = ctx.getInputData().length;
 	const results: INodeExecutionData[][] = new Array(count);
 	const continueOnFail = ctx.continueOnFail();
+	const signal = ctx.getExecutionCancelSignal?.();
 	let next = 0;
 	const failure: { index: number; error: unknown } = { index: Infinity, error: undefined };
 
 	const worker = async () => {
-		while (failure.index === Infinity && next < count) {
+		while (failure.index === Infinity && next < count && !signal?.aborted) {
 			const index = next++;
 			try {
 				const items = await handler(ctx, index);
 				results[index] = items.map((item) => ({ ...item, pairedItem: { item: index } }));
 			} catch (error) {
-				if (continueOnFail) results[index] = [errorItem(error, index)];
+				if (continueOnFail && !signal?.aborted) results[index] = [errorItem(ctx, error, index)];
 				else if (index < failure.index) Object.assign(failure, { index, error });
 			}
 		}
@@ -64,5 +75,6 @@ export async function runItems(
 	const workers = Math.max(1, Math.min(Math.floor(concurrency) || 1, count));
 	await Promise.all(Array.from({ length: workers }, worker));
 	if (failure.index !== Infinity) throw itemError(ctx, failure.error, failure.index);
+	if (signal?.aborted) throw new NodeOperationError(ctx.getNode(), 'The execution was cancelled');
 	return results.flat();
 }

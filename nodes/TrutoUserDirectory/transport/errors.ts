@@ -1,6 +1,8 @@
 import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { isTimeoutCode } from './retry';
+
 /** What a request was about, so that errors can name the parameter to fix. */
 export interface RequestSubject {
 	itemIndex?: number;
@@ -124,10 +126,10 @@ export function trutoApiError(
 	rawBody: unknown,
 	subject: RequestSubject,
 	retries = 0,
+	note?: string,
 ): NodeApiError {
 	const body = parseErrorBody(rawBody);
-	const details = [trutoText(body) && `Truto said: ${trutoText(body)}`, ...insightLines(body)];
-	if (retries > 0) details.push(`Gave up after ${retries} ${retries === 1 ? 'retry' : 'retries'}.`);
+	const details = [trutoText(body) && `Truto said: ${trutoText(body)}`, ...insightLines(body), note, retryNote(retries)];
 	const response: JsonObject = {
 		statusCode: status,
 		error: body.error ?? '',
@@ -143,7 +145,23 @@ export function trutoApiError(
 	});
 }
 
-/** A NodeApiError for a request that got no HTTP answer (refused, reset, timed out). */
+const CONNECTION_PROBLEMS: Record<string, string> = {
+	ECONNREFUSED: 'the connection was refused',
+	ECONNRESET: 'the connection was reset',
+	EPIPE: 'the connection was closed while sending',
+	EAI_AGAIN: 'the host name could not be resolved',
+	UND_ERR_SOCKET: 'the connection was closed',
+};
+
+function retryNote(retries: number): string | undefined {
+	return retries > 0 ? `Gave up after ${retries} ${retries === 1 ? 'retry' : 'retries'}.` : undefined;
+}
+
+/**
+ * A NodeApiError for a request that got no HTTP answer (refused, reset, timed
+ * out). The error code stays out of the message: n8n would replace a message
+ * naming one with its own generic text.
+ */
 export function connectionError(
 	node: INode,
 	code: string,
@@ -152,10 +170,23 @@ export function connectionError(
 	timeoutMs?: number,
 	retries = 0,
 ): NodeApiError {
-	const timedOut = code === 'ECONNABORTED' || code === 'ETIMEDOUT' || code === 'ESOCKETTIMEDOUT';
-	const message = timedOut
-		? `Truto did not answer within ${timeoutMs ?? 0} ms: raise the Timeout option or try again later`
-		: `Could not reach Truto at ${baseUrl} (${code}): check the Base URL in the Truto API credential and the network`;
-	const description = retries > 0 ? `Gave up after ${retries} ${retries === 1 ? 'retry' : 'retries'}.` : undefined;
-	return new NodeApiError(node, { code, message }, { message, description, itemIndex: subject.itemIndex });
+	const message = isTimeoutCode(code)
+		? timeoutMs
+			? `Truto did not answer within ${timeoutMs} ms: raise the Timeout option or try again later`
+			: 'Truto did not answer in time: try again later, or set the Timeout option'
+		: `Could not reach Truto at ${baseUrl}: check the Base URL in the Truto API credential and the network`;
+	const problem = CONNECTION_PROBLEMS[code] ?? (isTimeoutCode(code) ? 'the request timed out' : 'the connection failed');
+	const description = [`Network error: ${problem} (${code}).`, retryNote(retries)].filter(Boolean).join(' ');
+	return new NodeApiError(node, { message }, { message, description, itemIndex: subject.itemIndex });
+}
+
+/**
+ * Any other failure of the HTTP call, or a wait ended by cancellation. Rebuilt
+ * from the message only: the original error carries the request, headers included.
+ */
+export function requestFailure(node: INode, error: unknown, itemIndex?: number, cancelled = false): NodeApiError {
+	const message = cancelled
+		? 'The execution was cancelled while waiting for Truto'
+		: `The request to Truto failed: ${(error as Error)?.message ?? String(error)}`;
+	return new NodeApiError(node, { message }, { message, itemIndex });
 }

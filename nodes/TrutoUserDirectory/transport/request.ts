@@ -4,14 +4,13 @@ import type {
 	IHttpRequestMethods,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
-	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
 
-import { sleepWithAbort } from './sleep';
-import { connectionError, trutoApiError, type RequestSubject } from './errors';
+import { connectionError, requestFailure, trutoApiError, type RequestSubject } from './errors';
+import { paceOf } from './pace';
 import { encodeQuery, type QueryValue } from './query';
 import { backoffMs, isRetryableStatus, MAX_WAIT_MS, networkCode, serverDelayMs } from './retry';
+import { sleepWithAbort } from './sleep';
 
 export type TrutoContext = IExecuteFunctions | ILoadOptionsFunctions;
 
@@ -71,10 +70,26 @@ function isIdempotent(request: TrutoRequest): boolean {
 	return request.method === 'GET' || request.method === 'DELETE' || Boolean(request.idempotencyKey);
 }
 
+function accountOf(request: TrutoRequest): string {
+	const account = request.query?.integrated_account_id;
+	return typeof account === 'string' ? account : '';
+}
+
+const LOST_ANSWER_NOTE =
+	'An earlier attempt got no answer and may have gone through: check the record before running again.';
+
+/** How one attempt ended: an HTTP answer, a connection that failed, or another failure. */
+type Attempt =
+	| { response: TrutoResponse; code?: undefined }
+	| { response?: undefined; code: string }
+	| { failure: unknown };
+
 /**
  * The one way this package talks to Truto: builds the URL with Truto's bracket
- * encoding, authenticates through the credential, retries what is safe to
- * retry, and turns failures into NodeApiErrors that say what to do.
+ * encoding, authenticates through the credential, paces requests by the
+ * account's rate-limit headers, retries what is safe to retry, and turns
+ * failures into NodeApiErrors that say what to do. Every wait ends at once
+ * when the execution is cancelled.
  */
 export async function trutoRequest(
 	ctx: TrutoContext,
@@ -85,6 +100,7 @@ export async function trutoRequest(
 	const query = encodeQuery(request.query ?? {});
 	const headers: IDataObject = { Accept: request.binary ? '*/*' : 'application/json' };
 	if (request.idempotencyKey) headers['Idempotency-Key'] = request.idempotencyKey;
+	const signal = cancelSignal(ctx);
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: `${baseUrl}${request.path}${query ? `?${query}` : ''}`,
@@ -95,36 +111,65 @@ export async function trutoRequest(
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
 		timeout: settings.timeoutMs || undefined,
+		abortSignal: signal,
 	};
 	const subject = request.subject ?? {};
-	const signal = cancelSignal(ctx);
 	const idempotent = isIdempotent(request);
+	const pace = paceOf(ctx, accountOf(request));
+
+	let lostAnswer = false;
 
 	for (let retries = 0; ; retries++) {
-		let response: TrutoResponse | undefined;
-		let code: string | undefined;
-		try {
-			const full = (await ctx.helpers.httpRequestWithAuthentication.call(
-				ctx,
-				CREDENTIAL_TYPE,
-				{ ...options },
-			)) as { statusCode: number; headers: IDataObject; body: unknown };
-			response = { statusCode: full.statusCode, headers: full.headers ?? {}, body: full.body, retries };
-		} catch (error) {
-			code = networkCode(error);
-			if (!code || signal?.aborted) throw new NodeApiError(ctx.getNode(), error as JsonObject, { itemIndex: subject.itemIndex });
+		if (signal?.aborted) throw requestFailure(ctx.getNode(), signal.reason, subject.itemIndex, true);
+		const ticket = await cancellable(ctx, subject.itemIndex, () => pace.acquire(signal));
+		const attempt = await send(ctx, options, retries, signal);
+		if ('failure' in attempt) {
+			pace.settle(ticket);
+			throw requestFailure(ctx.getNode(), attempt.failure, subject.itemIndex, signal?.aborted);
 		}
-
+		const response = attempt.response;
+		const waitMs = (response && serverDelayMs(response.statusCode, response.headers)) ?? backoffMs(retries);
+		// A 429 holds back every request for the account, set before the waiting ones wake up.
+		const limited = response?.statusCode === 429;
+		if (limited && waitMs <= MAX_WAIT_MS) pace.block(waitMs);
+		pace.settle(ticket, response?.headers);
 		if (response && response.statusCode < 400) return response;
 
 		const retryable = response
 			? isRetryableStatus(response.statusCode, idempotent)
-			: idempotent && code !== 'ECONNREFUSED';
-		const waitMs = response ? (serverDelayMs(response.headers) ?? backoffMs(retries)) : backoffMs(retries);
+			: idempotent && attempt.code !== 'ECONNREFUSED';
 		if (!retryable || retries >= settings.maxRetries || waitMs > MAX_WAIT_MS) {
-			if (response) throw trutoApiError(ctx.getNode(), response.statusCode, response.body, subject, retries);
-			throw connectionError(ctx.getNode(), code ?? 'ERROR', baseUrl, subject, settings.timeoutMs, retries);
+			if (!response) {
+				throw connectionError(ctx.getNode(), attempt.code, baseUrl, subject, settings.timeoutMs, retries);
+			}
+			const note = lostAnswer ? LOST_ANSWER_NOTE : undefined;
+			throw trutoApiError(ctx.getNode(), response.statusCode, response.body, subject, retries, note);
 		}
-		await sleepWithAbort(waitMs, signal);
+		if (!response) lostAnswer = true;
+		// Other failures wait on their own; after a 429 the pace does the waiting.
+		if (!limited) await cancellable(ctx, subject.itemIndex, () => sleepWithAbort(waitMs, signal));
+	}
+}
+
+/** Runs a wait; when the execution is cancelled the item fails at once, saying so. */
+async function cancellable<T>(ctx: TrutoContext, itemIndex: number | undefined, waiting: () => Promise<T>): Promise<T> {
+	try {
+		return await waiting();
+	} catch (error) {
+		throw requestFailure(ctx.getNode(), error, itemIndex, true);
+	}
+}
+
+/** One attempt: an answer, a lost connection, or another failure (cancellation among them). */
+async function send(ctx: TrutoContext, options: IHttpRequestOptions, retries: number, signal?: AbortSignal): Promise<Attempt> {
+	try {
+		const full = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, {
+			...options,
+			headers: { ...options.headers },
+		})) as { statusCode: number; headers?: IDataObject; body: unknown };
+		return { response: { statusCode: full.statusCode, headers: full.headers ?? {}, body: full.body, retries } };
+	} catch (error) {
+		const code = networkCode(error);
+		return code && !signal?.aborted ? { code } : { failure: error };
 	}
 }
