@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { runNode, type RunOptions } from '../harness/run-node';
@@ -258,9 +260,9 @@ describe('Delete Organization: errors', () => {
 	});
 
 	test('401: says to check the API token, and never shows it', async () => {
-		const secret = 'tk_live_should_never_leak_42';
+		const wrongToken = `tk_live_${randomBytes(12).toString('hex')}`;
 		const { error } = await runNode({
-			credentials: { apiToken: secret, baseUrl: mock.url },
+			credentials: { apiToken: wrongToken, baseUrl: mock.url },
 			parameters: params(),
 		});
 
@@ -268,7 +270,7 @@ describe('Delete Organization: errors', () => {
 		expect(error?.message).toMatch(/Truto did not accept the API token: check the API Token/);
 		expect(error?.description).toMatch(/Truto said: /);
 		expect((error as unknown as { httpCode: string }).httpCode).toBe('401');
-		expect(JSON.stringify({ ...error, message: error?.message, description: error?.description })).not.toContain(secret);
+		expect(JSON.stringify({ ...error, message: error?.message, description: error?.description })).not.toContain(wrongToken);
 	});
 
 	test('403: names the missing scopes', async () => {

@@ -15,6 +15,7 @@ import { otherParameters } from '../catalog/fields';
 import { trutoOptions } from '../catalog/options';
 import { CHECK_CAPABILITIES } from '../description/options';
 import type { QueryValue } from '../transport/query';
+import { itemIdempotencyKey } from '../transport/idempotency';
 import { trutoRequest, type TrutoRequest } from '../transport/request';
 import { assertSupported } from './capabilities';
 import { binaryItem, jsonItem, resultItems } from './output';
@@ -114,12 +115,16 @@ export async function runOperation(ctx: IExecuteFunctions, itemIndex: number): P
 	const id = needsId(operation) ? readRecordId(ctx, 'id', itemIndex, resource.name) : undefined;
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const query = readQuery(ctx, itemIndex, operation, options, accountId);
+	const method = httpMethod(operation);
+	const path = operationPath(resource, operation, id);
 	const request: TrutoRequest = {
-		method: httpMethod(operation),
-		path: operationPath(resource, operation, id),
+		method,
+		path,
 		query,
 		body: readBody(ctx, itemIndex, operation, id),
 		binary: query.truto_response_format === 'stream' && !isToolMode(ctx),
+		// Lets a write be retried safely: Truto answers a repeated key from its cache.
+		idempotencyKey: method === 'POST' || method === 'PATCH' ? itemIdempotencyKey(ctx, itemIndex, method, path) : undefined,
 		subject: {
 			itemIndex,
 			singular: resource.singular,
