@@ -5,3 +5,5 @@ import { join } from 'node:path';
 
 // n8n-core keeps its settings under N8N_USER_FOLDER: give each test run a throwaway one.
 process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'truto-n8n-'));
+// The engine logs every node error; the tests assert them instead.
+process.env.N8N_LOG_LEVEL ??= 'silent';
