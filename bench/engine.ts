@@ -1,6 +1,5 @@
-// Runs a small workflow in n8n-core's WorkflowExecute, the engine n8n itself
-// runs nodes with (HTTP by axios, for real), and times its nodes.
-import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+// Runs a small workflow in n8n-core's WorkflowExecute (the tests' engine runner)
+// with n8n's Header Auth as well as Truto's credential, and times its nodes.
 import type {
 	ICredentialDataDecryptedObject,
 	IConnections,
@@ -9,14 +8,12 @@ import type {
 	INode,
 	INodeExecutionData,
 	INodeType,
-	INodeTypes,
 	IRun,
-	IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
-import { createRunExecutionData, Workflow } from 'n8n-workflow';
 
 import { TrutoApi } from '../credentials/TrutoApi.credentials';
 import { TestCredentialsHelper } from '../test/harness/credentials';
+import { runWorkflow as runInEngine } from '../test/harness/engine';
 
 /** The test helper, plus n8n's Header Auth (its header name is itself a credential value). */
 class CredentialsHelper extends TestCredentialsHelper {
@@ -31,22 +28,6 @@ class CredentialsHelper extends TestCredentialsHelper {
 		}
 		const headers = { ...(requestOptions.headers ?? {}), [String(credentials.name)]: credentials.value };
 		return { ...requestOptions, headers } as IHttpRequestOptions;
-	}
-}
-
-class NodeTypes implements INodeTypes {
-	constructor(private readonly types: Record<string, INodeType>) {}
-
-	getByName(type: string): INodeType {
-		return this.types[type];
-	}
-
-	getByNameAndVersion(type: string): INodeType {
-		return this.types[type];
-	}
-
-	getKnownTypes(): IDataObject {
-		return {};
 	}
 }
 
@@ -70,57 +51,10 @@ export async function runWorkflow(
 	workflow: BenchWorkflow,
 	credentials: { trutoApi: { apiToken: string; baseUrl: string }; httpHeaderAuth: { name: string; value: string } },
 ): Promise<BenchRun> {
-	const [first] = workflow.nodes;
-	const graph = new Workflow({
-		id: 'bench',
-		nodes: workflow.nodes,
-		connections: workflow.connections,
-		nodeTypes: new NodeTypes(workflow.types),
-		active: false,
-	});
-	const hooks = new ExecutionLifecycleHooks('manual', 'bench-execution', {
-		id: 'bench',
-		name: 'bench',
-		active: false,
-		nodes: workflow.nodes,
-		connections: workflow.connections,
-		createdAt: new Date(),
-		updatedAt: new Date(),
-		isArchived: false,
-	} as never);
-	let finished: (run: IRun) => void = () => {};
-	const done = new Promise<IRun>((resolve) => (finished = resolve));
-	hooks.addHandler('workflowExecuteAfter', (run) => finished(run));
-	const additionalData = {
-		hooks,
+	const run = await runInEngine({
+		...workflow,
 		credentialsHelper: new CredentialsHelper({ trutoApi: new TrutoApi() }, credentials),
-		executionId: 'bench-execution',
-		currentNodeExecutionIndex: 0,
-		restApiUrl: 'http://127.0.0.1/rest',
-		instanceBaseUrl: 'http://127.0.0.1/',
-		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
-		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
-		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
-		formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
-		variables: {},
-		executeWorkflow: async () => {
-			throw new Error('not used');
-		},
-		getRunExecutionData: async () => undefined,
-		getRuntimeCredential: async () => undefined,
-		logAiEvent: () => {},
-	} as unknown as IWorkflowExecuteAdditionalData;
-
-	const runData = createRunExecutionData({
-		executionData: {
-			nodeExecutionStack: [
-				{ node: first, data: { main: [workflow.items.map((json) => ({ json }))] }, source: null },
-			],
-		},
 	});
-	const execute = new WorkflowExecute(additionalData, 'manual', runData);
-	await execute.processRunExecutionData(graph).catch(() => undefined);
-	const run = await done;
 	const error = run.data.resultData.error;
 	return {
 		run,
