@@ -169,7 +169,7 @@ describe('Delete Organization: options', () => {
 });
 
 describe('Delete Organization: items', () => {
-	test('several items: each parameter is resolved for its own item, in input order, with paired items', async () => {
+	test('several items, one at a time: each parameter is resolved for its own item, requests in input order, paired items', async () => {
 		const input = [
 			{ account: 'acc_github', org: 'acme-corp', fmt: 'raw' },
 			{ account: 'acc_mist', org: 'mist_org_1', fmt: 'unified' },
@@ -180,7 +180,7 @@ describe('Delete Organization: items', () => {
 			parameters: params({
 				integratedAccountId: byId('={{ $json.account }}'),
 				id: '={{ $json.org }}',
-				options: { responseFormat: '={{ $json.fmt }}' },
+				options: { responseFormat: '={{ $json.fmt }}', concurrency: 1 },
 			}),
 		});
 
@@ -191,6 +191,18 @@ describe('Delete Organization: items', () => {
 		expect(items).toHaveLength(3);
 		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(items[1].json).toEqual({ id: 'mist_org_1', integrated_account_id: 'acc_mist', deleted: true });
+	});
+
+	test('with the default Concurrency, output keeps input order and pairing while requests overlap', async () => {
+		const ids = ['acme-corp', 'acme-labs', 'octo-open-source', 'org/with/slash', 'org?q=1', 'org#frag', 'org with space', 'org+plus', '100%'];
+		mock.setLatency(30);
+		const { items, error } = await run({ items: ids.map((id) => ({ id })), parameters: params({ id: '={{ $json.id }}' }) });
+
+		expect(error).toBeUndefined();
+		expect(unified().map((request) => request.segments[3]).sort()).toEqual([...ids].sort());
+		expect(mock.inFlight().peak).toBeGreaterThan(1);
+		expect(items.map((item) => item.json.id)).toEqual(ids);
+		expect(items.map((item) => item.pairedItem)).toEqual(ids.map((_id, item) => ({ item })));
 	});
 
 	test('an empty 204 answer gives an item that carries the id and says it was deleted', async () => {
@@ -366,7 +378,7 @@ describe('Delete Organization: bad input sends no request', () => {
 			parameters: params({ id: '={{ $json.id }}' }),
 		});
 
-		expect(unified().map((request) => request.segments[3])).toEqual(['acme-corp', 'acme-labs']);
+		expect(unified().map((request) => request.segments[3]).sort()).toEqual(['acme-corp', 'acme-labs']);
 		expect(items.map((item) => item.json.error ?? item.json.id)).toEqual([
 			'acme-corp',
 			"The 'Organization' parameter is empty",
