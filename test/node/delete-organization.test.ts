@@ -299,7 +299,7 @@ describe('Delete Organization: errors', () => {
 		});
 		const { error } = await run({ parameters: params() });
 
-		expect(error?.message).toMatch(/lacks permission \(missing scopes\)/);
+		expect(error?.message).toMatch(/^Truto refused to delete organizations for integrated account "acc_github": .*lacks permission \(missing scopes\)/);
 		expect(error?.description).toContain('admin:org');
 	});
 
@@ -323,7 +323,7 @@ describe('Delete Organization: errors', () => {
 		});
 
 		expect(mock.requests[0].status).toBe(405);
-		expect(error?.message).toMatch(/sandbox accounts are read-only/);
+		expect(error?.message).toMatch(/^Truto will not delete organizations on integrated account "acc_sandbox": sandbox accounts are read-only/);
 	});
 
 	test('429 after retries ran out: says it was rate limited', async () => {

@@ -82,7 +82,7 @@ function account(subject: RequestSubject): string {
 /** Message that says what happened and what to do, for a Truto error status. */
 function advice(status: number, body: TrutoErrorBody, subject: RequestSubject): string {
 	const remote = body.truto_is_remote_error === true;
-	const action = subject.action ?? 'this operation';
+	const action = subject.action ?? 'do this';
 	const idParameter = subject.idParameter ? `'${subject.idParameter}'` : 'ID';
 	switch (status) {
 		case 400:
@@ -92,17 +92,17 @@ function advice(status: number, body: TrutoErrorBody, subject: RequestSubject): 
 				? `The provider rejected the stored login of ${account(subject)}: reconnect the account in Truto`
 				: "Truto did not accept the API token: check the API Token in the node's Truto API credential";
 		case 403:
-			return `Truto refused ${action} for ${account(subject)}: the token or the connected account lacks permission (missing scopes)`;
+			return `Truto refused to ${action} for ${account(subject)}: the token or the connected account lacks permission (missing scopes)`;
 		case 404:
 			return remote
 				? `The ${record(subject)} was not found in ${account(subject)} (it may already be gone): check the ${idParameter} parameter`
 				: `Truto found no ${account(subject)}, or its integration cannot ${action}: check the 'Integrated Account' parameter`;
 		case 405:
-			return `Truto does not allow ${action} on ${account(subject)}: sandbox accounts are read-only, or the integration does not support it`;
+			return `Truto will not ${action} on ${account(subject)}: sandbox accounts are read-only, or the integration does not support it`;
 		case 408:
 			return 'The provider took too long to answer: try again, or raise the Timeout option';
 		case 409:
-			return `The provider refused ${action} because of a conflict (for example a duplicate): check the values sent`;
+			return `The provider refused to ${action} because of a conflict (for example a duplicate): check the values sent`;
 		case 422:
 			return `The provider rejected the values sent: check the fields of the ${subject.singular ?? 'record'}`;
 		case 429:
