@@ -82,11 +82,11 @@ describe('integrated accounts', () => {
 			{ name: 'github · acme', value: 'acc_github' },
 			{ name: 'juniper-mist · acme', value: 'acc_mist' },
 			{ name: 'okta · globex', value: 'acc_okta' },
-			{ name: 'github · acme', value: 'acc_sandbox' },
+			{ name: 'github · acme (sandbox)', value: 'acc_sandbox' },
 			{ name: 'trutotest · bench', value: 'acc_bulk' },
-			{ name: 'zendesk · globex (needs_reauth)', value: 'acc_zendesk_reauth' },
+			{ name: 'zendesk · globex (needs reauth)', value: 'acc_zendesk_reauth' },
 			{ name: 'slack · initech (connecting)', value: 'acc_slack_connecting' },
-			{ name: 'googleworkspace · initech (post_install_error)', value: 'acc_gws_error' },
+			{ name: 'googleworkspace · initech (post install error)', value: 'acc_gws_error' },
 		]);
 	});
 

@@ -77,9 +77,14 @@ async function searchIntegratedAccounts(
 		request,
 		(account) => {
 			const integration = (account.integration as IDataObject | undefined)?.name ?? 'account';
-			const status = account.status && account.status !== 'active' ? ` (${String(account.status)})` : '';
 			const tenant = account.tenant_id ? ` · ${String(account.tenant_id)}` : '';
-			return { name: `${String(integration)}${tenant}${status}`, value: String(account.id) };
+			// Sandbox and status tell apart accounts of one integration and tenant ("needs_reauth" → "needs reauth").
+			const notes = [
+				account.is_sandbox === true ? 'sandbox' : '',
+				account.status && account.status !== 'active' ? String(account.status).replace(/_/g, ' ') : '',
+			].filter(Boolean);
+			const suffix = notes.length ? ` (${notes.join(', ')})` : '';
+			return { name: `${String(integration)}${tenant}${suffix}`, value: String(account.id) };
 		},
 		filter,
 		paginationToken,
