@@ -1,11 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { TrutoResponse } from '../transport/request';
-
-function header(response: TrutoResponse, name: string): string | undefined {
-	const value = response.headers[name];
-	return typeof value === 'string' ? value : undefined;
-}
+import { header } from '../transport/retry';
 
 /** File name from a Content-Disposition header (plain or RFC 5987 form). */
 export function fileNameOf(disposition: string | undefined): string | undefined {
@@ -63,8 +59,8 @@ export async function binaryItem(
 		: raw instanceof ArrayBuffer
 			? Buffer.from(raw)
 			: Buffer.from(typeof raw === 'string' ? raw : JSON.stringify(raw ?? ''));
-	const mimeType = header(response, 'content-type')?.split(';')[0].trim() || undefined;
-	const fileName = fileNameOf(header(response, 'content-disposition'));
+	const mimeType = header(response.headers, 'content-type')?.split(';')[0].trim() || undefined;
+	const fileName = fileNameOf(header(response.headers, 'content-disposition'));
 	const data = await ctx.helpers.prepareBinaryData(bytes, fileName, mimeType);
 	return {
 		json: { ...summary, fileName: data.fileName, mimeType: data.mimeType, fileSize: bytes.length },

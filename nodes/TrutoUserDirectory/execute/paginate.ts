@@ -5,17 +5,21 @@ import { trutoRequest, type TrutoRequest, type TrutoSettings } from '../transpor
 import { binaryItem, recordJson } from './output';
 import { readLimit } from './params';
 
-interface Page {
+export interface Page {
 	/** [key, record]: the key is the `truto_key_by` value, or the position. */
 	records: Array<[string, unknown]>;
 	next?: string;
 }
 
-/** A list answer: `{result: [...] | {key: record}, next_cursor}`, or a bare array (stream in tool mode). */
-function pageOf(body: unknown): Page {
+/**
+ * A list answer: `{result: [...] | {key: record}, next_cursor}`, or a bare array
+ * (stream in tool mode). `results` is taken too: one page of Truto's reference
+ * names the integrated-account list that way.
+ */
+export function pageOf(body: unknown): Page {
 	if (Array.isArray(body)) return { records: body.map((record, i) => [String(i), record]) };
 	const envelope = (body ?? {}) as IDataObject;
-	const result = envelope.result;
+	const result = envelope.result ?? envelope.results;
 	let records: Array<[string, unknown]> = [];
 	if (Array.isArray(result)) records = result.map((record, i) => [String(i), record]);
 	else if (result && typeof result === 'object') records = Object.entries(result);

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { FieldSpec } from '../catalog';
+import { ENTRY } from '../description/fields';
 import type { QueryValue } from '../transport/query';
 
 type Values = Record<string, QueryValue>;
@@ -96,7 +97,7 @@ function toObject(ctx: IExecuteFunctions, value: unknown, itemIndex: number, lab
 
 /** The entries of a fixedCollection value (`{values: [...]}`), or of an array from an expression. */
 function entriesOf(value: unknown): IDataObject[] {
-	const list = Array.isArray(value) ? value : (value as IDataObject | undefined)?.values;
+	const list = Array.isArray(value) ? value : (value as IDataObject | undefined)?.[ENTRY];
 	return Array.isArray(list) ? (list as IDataObject[]) : [];
 }
 

@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { needsId, resources, searchMethod, UNIFIED_ROOT, type Resource } from '../catalog';
+import { pageOf } from '../execute/paginate';
 import type { QueryValue } from '../transport/query';
 import { trutoRequest, type TrutoRequest } from '../transport/request';
 
@@ -14,12 +15,6 @@ const PAGE_SIZE = 100;
 const MAX_PAGES = 5;
 
 type Search = (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) => Promise<INodeListSearchResult>;
-
-interface Page {
-	result?: unknown;
-	results?: unknown;
-	next_cursor?: unknown;
-}
 
 function matches(filter: string | undefined, ...texts: unknown[]): boolean {
 	if (!filter) return true;
@@ -53,13 +48,12 @@ async function searchPages(
 	for (let pages = 0; pages < MAX_PAGES; pages++) {
 		const query: Record<string, QueryValue> = { ...request.query, limit: PAGE_SIZE, next_cursor: cursor };
 		const { body } = await trutoRequest(ctx, { ...request, query });
-		const page = (body ?? {}) as Page;
-		const list = page.result ?? page.results;
-		for (const record of Array.isArray(list) ? (list as IDataObject[]) : []) {
-			const entry = toEntry(record);
+		const page = pageOf(body);
+		for (const [, record] of page.records) {
+			const entry = toEntry(record as IDataObject);
 			if (matches(filter, entry.name, entry.value)) results.push(entry);
 		}
-		cursor = typeof page.next_cursor === 'string' && page.next_cursor ? page.next_cursor : undefined;
+		cursor = page.next;
 		if (!cursor || !filter || results.length) break;
 	}
 	return { results, paginationToken: cursor };
