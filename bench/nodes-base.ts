@@ -2,20 +2,21 @@
 // n8n's own nodes (HTTP Request, Split Out) from n8n-nodes-base, loaded into this
 // project's n8n-core engine. They come from the n8n install that
 // scripts/setup-n8n.sh caches; n8n-workflow, n8n-core and @n8n/di resolve to
-// this project's copies (the same 2.41.0), so that both nodes share one engine.
+// this project's copies (the same version), so that both nodes share one engine.
 import { existsSync } from 'node:fs';
 import Module from 'node:module';
-import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { INodeType, IVersionedNodeType } from 'n8n-workflow';
+
+import { DEFAULT_N8N_VERSION, N8N_CACHE } from '../scripts/lib/n8n';
 
 const ROOT = resolve(__dirname, '..');
 const SHARED = ['n8n-workflow', 'n8n-core', '@n8n/di'];
 
-/** The folder of n8n-nodes-base: BENCH_NODES_BASE, else the cached n8n 2.41.0 install. */
+/** The folder of n8n-nodes-base: BENCH_NODES_BASE, else the cached install of the default n8n. */
 export function nodesBaseDir(): string | undefined {
-	const cache = process.env.TRUTO_N8N_CACHE ?? join(homedir(), '.cache', 'n8n-nodes-truto');
-	const candidates = [process.env.BENCH_NODES_BASE, join(cache, 'n8n-2.41.0', 'node_modules', 'n8n-nodes-base')];
+	const installed = join(N8N_CACHE, `n8n-${DEFAULT_N8N_VERSION}`, 'node_modules', 'n8n-nodes-base');
+	const candidates = [process.env.BENCH_NODES_BASE, installed];
 	return candidates.find((dir): dir is string => Boolean(dir) && existsSync(join(dir!, 'package.json')));
 }
 

@@ -9,7 +9,7 @@
 //   TRUTO_BASE_URL           default https://api.truto.one
 //   TRUTO_INTEGRATED_ACCOUNT_ID, TRUTO_ORGANIZATION_IDS (comma-separated):
 //                            what to delete; required, as the deletes are real
-// Other settings: N8N_VERSION (default 2.41.0), TRUTO_DEMO_KEEP=1 keeps the
+// Other settings: N8N_VERSION (default: scripts/versions.json), TRUTO_DEMO_KEEP=1 keeps the
 // n8n user folder, TRUTO_DEMO_SKIP_BUILD=1 packs the existing dist/.
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';

@@ -6,15 +6,15 @@
 // and TRUTO_BASE_URL). The n8n data (owner login, workflows) is kept in
 // <cache>/dev-n8n-<version> between runs.
 //
-// Settings: N8N_VERSION (default 2.41.0), TRUTO_DEV_PORT (default 5678),
+// Settings: N8N_VERSION (default: scripts/versions.json), TRUTO_DEV_PORT (default 5678),
 // TRUTO_MOCK_PORT (default 5680), TRUTO_N8N_CACHE (cache folder).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { startMockTruto, type MockTruto } from '../test/mock';
 import {
   DEFAULT_N8N_VERSION,
+  N8N_CACHE,
   PACKAGE_NAME,
   ROOT,
   importWorkflows,
@@ -60,7 +60,7 @@ async function stopAll() {
 async function main() {
   const version = process.env.N8N_VERSION || DEFAULT_N8N_VERSION;
   const port = Number(process.env.TRUTO_DEV_PORT || 5678);
-  const cache = process.env.TRUTO_N8N_CACHE || join(homedir(), '.cache', 'n8n-nodes-truto');
+  const cache = N8N_CACHE;
   const userFolder = join(cache, `dev-n8n-${version}`);
   const firstRun = !existsSync(join(userFolder, '.n8n', 'database.sqlite'));
   mkdirSync(userFolder, { recursive: true });

@@ -4,13 +4,19 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(__dirname, '..', '..');
 export const PACKAGE_NAME: string = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).name;
-export const DEFAULT_N8N_VERSION = '2.41.0';
-export const TESTED_N8N_VERSIONS = ['2.41.0', '1.123.81'];
+/** The pinned versions (scripts/versions.json): each tested n8n with the exact Node that runs it. */
+const PINNED: { default: string; tested: { n8n: string; node: string }[] } = JSON.parse(
+  readFileSync(join(ROOT, 'scripts', 'versions.json'), 'utf8'),
+);
+export const DEFAULT_N8N_VERSION = PINNED.default;
+/** Where scripts/setup-n8n.sh installs n8n and its Node (TRUTO_N8N_CACHE). */
+export const N8N_CACHE = process.env.TRUTO_N8N_CACHE || join(homedir(), '.cache', 'n8n-nodes-truto');
+export const TESTED_N8N_VERSIONS = PINNED.tested.map((t) => t.n8n);
 
 export interface N8nInstall {
   version: string;
@@ -20,16 +26,27 @@ export interface N8nInstall {
   nodeBin: string;
 }
 
-/** Installs n8n (or reuses the cached install) with scripts/setup-n8n.sh. */
-export function setupN8n(version = DEFAULT_N8N_VERSION): N8nInstall {
-  const result = spawnSync('bash', [join(ROOT, 'scripts', 'setup-n8n.sh'), version], {
+/**
+ * Installs n8n (or reuses the cached install) with scripts/setup-n8n.sh; several
+ * versions are installed in parallel. Returns the installs in the order asked.
+ */
+export function setupN8ns(versions: string[]): N8nInstall[] {
+  const result = spawnSync('bash', [join(ROOT, 'scripts', 'setup-n8n.sh'), ...versions], {
     stdio: ['ignore', 'pipe', 'inherit'],
     encoding: 'utf8',
   });
-  if (result.status !== 0) throw new Error(`setup-n8n.sh ${version} failed (exit ${result.status})`);
-  const dir = result.stdout.trim().split('\n').pop()!;
-  const nodeBin = readFileSync(join(dir, '.node-bin'), 'utf8').trim();
-  return { version, dir, nodeBin };
+  if (result.status !== 0) throw new Error(`setup-n8n.sh ${versions.join(' ')} failed (exit ${result.status})`);
+  const dirs = result.stdout.trim().split('\n');
+  return versions.map((version) => {
+    const dir = dirs.find((line) => line.endsWith(`/n8n-${version}`));
+    if (!dir) throw new Error(`setup-n8n.sh printed no folder for n8n ${version}`);
+    const nodeBin = readFileSync(join(dir, '.node-bin'), 'utf8').trim();
+    return { version, dir, nodeBin };
+  });
+}
+
+export function setupN8n(version = DEFAULT_N8N_VERSION): N8nInstall {
+  return setupN8ns([version])[0];
 }
 
 /** Settings that keep n8n quiet and on loopback: no telemetry, no calls home. */

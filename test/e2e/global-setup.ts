@@ -2,11 +2,11 @@
 // Before the e2e suite: n8n installed for every version under test (cached),
 // and the package built and packed once (or TRUTO_E2E_TARBALL tested as given).
 import { join } from 'node:path';
-import { makeTempDir, packPackage, setupN8n } from '../../scripts/lib/n8n';
+import { makeTempDir, packPackage, setupN8ns } from '../../scripts/lib/n8n';
 import { e2eVersions } from './support';
 
 export default async function globalSetup() {
-  for (const version of e2eVersions()) setupN8n(version);
+  setupN8ns(e2eVersions());
   // A given tarball (e.g. a release) is tested as it is.
   if (process.env.TRUTO_E2E_TARBALL) return;
   const dir = makeTempDir('n8n-nodes-truto-pack');

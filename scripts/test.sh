@@ -1,0 +1,132 @@
+#!/usr/bin/env bash
+# npm test: everything CI runs, from a fresh clone.
+#
+#   1. dev dependencies (npm ci when missing), and the n8n installs started
+#      beside the next steps (scripts/setup-n8n.sh; minutes on a first run);
+#   2. build, lint (strict, n8n Cloud rules), type check, unit tests;
+#   3. the package packed once, then the suites that run a real n8n, in
+#      parallel (each with its own ports and user folders).
+#
+# Prints each step's and suite's time, and a last line "CI: N passed, N failed".
+# TRUTO_SUITES=e2e-2,e2e-1 runs only the named suites of step 3 ("none": none).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+root="$(pwd)"
+logs="$(mktemp -d -t n8n-nodes-truto-test-XXXXXX)"
+trap 'rm -rf "$logs"' EXIT
+started=$SECONDS
+passed=0
+failed=0
+failures=()
+
+elapsed() { echo "$(($1 / 60)) min $(($1 % 60)) s"; }
+
+# The jest counts of a log ("Tests: 1 failed, 40 passed, 41 total").
+count() {
+  local line
+  line="$(grep -E '^Tests:' "$1" | tail -1)"
+  passed=$((passed + $(echo "$line" | grep -oE '[0-9]+ passed' | grep -oE '[0-9]+' || echo 0)))
+  failed=$((failed + $(echo "$line" | grep -oE '[0-9]+ failed' | grep -oE '[0-9]+' || echo 0)))
+}
+
+# step <name> <command…>: one step in the foreground; its output is shown.
+step() {
+  local name="$1" start=$SECONDS
+  shift
+  echo "── $name"
+  if "$@" 2>&1 | tee "$logs/step.log"; then
+    echo "── $name: passed in $(elapsed $((SECONDS - start)))"
+  else
+    echo "── $name: FAILED after $(elapsed $((SECONDS - start)))"
+    failures+=("$name")
+    grep -qE '^Tests:' "$logs/step.log" || failed=$((failed + 1))
+  fi
+  count "$logs/step.log"
+}
+
+finish() {
+  echo
+  echo "══ total time $(elapsed $((SECONDS - started)))"
+  if [ "${#failures[@]}" -gt 0 ]; then echo "══ failed: ${failures[*]}"; fi
+  echo "CI: $passed passed, $failed failed"
+  [ "${#failures[@]}" -eq 0 ]
+  exit
+}
+
+step "dev dependencies" bash scripts/ensure-deps.sh
+
+# The n8n installs take longest on a fresh machine: they run beside build, lint and unit tests.
+setup_start=$SECONDS
+bash scripts/setup-n8n.sh >"$logs/setup.out" 2>"$logs/setup.log" &
+setup_pid=$!
+
+step "build" npm run build
+step "lint" npm run lint
+step "type check" npm run typecheck
+step "unit and integration tests" npx jest --ci
+
+echo "── n8n installs (started $(elapsed $((SECONDS - setup_start))) ago)"
+if wait "$setup_pid"; then
+  cat "$logs/setup.log"
+  echo "── n8n installs: ready after $(elapsed $((SECONDS - setup_start)))"
+else
+  cat "$logs/setup.log"
+  echo "── n8n installs: FAILED"
+  failures+=("n8n installs")
+  finish
+fi
+if [ "${#failures[@]}" -gt 0 ]; then finish; fi
+
+# --- suites in a real n8n -----------------------------------------------------
+pack_dir="$logs/pack"
+mkdir -p "$pack_dir"
+tarball="$pack_dir/$(npm pack --silent --pack-destination "$pack_dir" | tail -1)"
+export TRUTO_E2E_TARBALL="$tarball"
+echo "── packed $(basename "$tarball")"
+
+# name|command (run from the repository root). The end-to-end suite runs once
+# per tested n8n version (scripts/versions.json), as e2e-<major>.
+suites=()
+for version in $(node -p "require('./scripts/versions.json').tested.map((t) => t.n8n).join(' ')"); do
+  suites+=("e2e-${version%%.*}|N8N_VERSIONS=$version npx jest -c test/e2e/jest.config.js --ci")
+done
+wanted="${TRUTO_SUITES:-all}"
+parallel="${TRUTO_SUITE_JOBS:-2}"
+
+run_suite() { # run_suite <name> <command>: in the background, output to its log
+  local name="$1" command="$2" start=$SECONDS
+  (cd "$root" && bash -c "$command") >"$logs/suite-$name.log" 2>&1
+  echo "$? $((SECONDS - start))" >"$logs/suite-$name.status"
+}
+
+names=()
+for suite in "${suites[@]}"; do
+  name="${suite%%|*}"
+  command="${suite#*|}"
+  if [ "$wanted" != all ] && [[ ",$wanted," != *",$name,"* ]]; then continue; fi
+  while [ "$(jobs -rp | wc -l)" -ge "$parallel" ]; do wait -n; done
+  echo "── suite $name: started"
+  run_suite "$name" "$command" &
+  names+=("$name")
+done
+wait
+
+for name in "${names[@]}"; do
+  read -r status seconds <"$logs/suite-$name.status"
+  echo
+  echo "── suite $name ────────────────────────────────────────────"
+  cat "$logs/suite-$name.log"
+  count "$logs/suite-$name.log"
+  if [ "$status" -eq 0 ]; then
+    echo "── suite $name: passed in $(elapsed "$seconds")"
+  else
+    echo "── suite $name: FAILED (exit $status) after $(elapsed "$seconds")"
+    failures+=("suite $name")
+  fi
+done
+echo
+for name in "${names[@]}"; do
+  read -r status seconds <"$logs/suite-$name.status"
+  printf '   %-24s %-7s %s\n' "$name" "$([ "$status" -eq 0 ] && echo passed || echo FAILED)" "$(elapsed "$seconds")"
+done
+finish
