@@ -6,11 +6,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { LATEST_VERSION, NODE_VERSIONS } from './catalog';
 import { properties } from './description';
-import { runItems } from './execute/loop';
-import { runOperation } from './execute/operation';
-import { concurrencyOf } from './execute/settings';
-import { listSearch } from './methods/listSearch';
+import { executeNode } from './execute';
+import { listSearch } from './methods';
 
 export class TrutoUserDirectory implements INodeType {
 	description: INodeTypeDescription = {
@@ -18,7 +17,9 @@ export class TrutoUserDirectory implements INodeType {
 		name: 'trutoUserDirectory',
 		icon: { light: 'file:truto.svg', dark: 'file:truto.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// A change that alters what saved workflows do needs a new version: see catalog/versions.ts.
+		version: NODE_VERSIONS,
+		defaultVersion: LATEST_VERSION,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
 			"Manage users, groups, roles, organizations, licenses, workspaces, role assignments and more in any directory connected to Truto's Unified User Directory API. Delete operations permanently remove records.",
@@ -33,6 +34,6 @@ export class TrutoUserDirectory implements INodeType {
 	methods = { listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return [await runItems(this, runOperation, concurrencyOf(this))];
+		return await executeNode(this);
 	}
 }

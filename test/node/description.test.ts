@@ -40,7 +40,7 @@ const table: Record<string, string[]> = {
 };
 
 describe('resources and operations', () => {
-	test('the resources and operations are those of the issue table', () => {
+	test("the resources and operations are those of the README's Operations table", () => {
 		const resources = property({}, 'resource').options as INodePropertyOptions[];
 		expect(resources.map((option) => option.value).sort()).toEqual(Object.keys(table).sort());
 		for (const [resource, values] of Object.entries(table)) {
@@ -48,7 +48,7 @@ describe('resources and operations', () => {
 		}
 	});
 
-	test('the default is Delete Organization', () => {
+	test('version 1 still opens on Delete Organization, so saved workflows keep what they do', () => {
 		expect(shown({})).toMatchObject({ resource: 'organization', operation: 'delete' });
 	});
 
@@ -220,6 +220,39 @@ describe('parameters shown per operation', () => {
 			const method = list?.typeOptions?.searchListMethod as string;
 			expect(typeof node.methods.listSearch[method]).toBe('function');
 			expect(list?.typeOptions?.searchable).toBe(true);
+		}
+	});
+});
+
+describe('versions', () => {
+	const latest = description.defaultVersion as number;
+	const at = (values: INodeParameters, typeVersion: number) =>
+		NodeHelpers.getNodeParameters(description.properties, values, true, false, { typeVersion }, description) ?? {};
+
+	test('new nodes get the newest version, which opens on Organization → Get Many', () => {
+		expect(description.version).toEqual([1, 1.1]);
+		expect(latest).toBe(1.1);
+		expect(at({}, latest)).toMatchObject({ resource: 'organization', operation: 'getAll' });
+	});
+
+	test('in the newest version no resource opens on a Delete', () => {
+		for (const resource of Object.keys(table)) {
+			const operation = at({ resource }, latest).operation;
+			expect([resource, operation]).toEqual([resource, expect.not.stringMatching(/^delete$/)]);
+		}
+	});
+
+	test('both versions offer the same operations, and an explicit choice means the same in both', () => {
+		for (const [resource, values] of Object.entries(table)) {
+			for (const typeVersion of [1, latest]) {
+				const list = description.properties.find(
+					(candidate) =>
+						candidate.name === 'operation' &&
+						NodeHelpers.displayParameter({ resource }, candidate, { typeVersion }, description),
+				);
+				expect((list?.options as INodePropertyOptions[]).map((option) => option.value).sort()).toEqual(values);
+				expect(at({ resource, operation: 'delete' }, typeVersion).operation).toBe('delete');
+			}
 		}
 	});
 });

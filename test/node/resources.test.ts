@@ -26,7 +26,7 @@ interface Case {
 
 const okta = { integrated_account_id: 'acc_okta' };
 
-/** Every resource × operation of the issue's table, with its request and output. */
+/** Every resource × operation of the README's Operations table, with its request and output. */
 const cases: Case[] = [
 	{
 		resource: 'user',
@@ -409,7 +409,7 @@ describe.each([
 	});
 });
 
-test('the cases cover the issue table exactly', () => {
+test("the cases cover the README's Operations table exactly", () => {
 	const covered = cases.map((entry) => `${entry.resource}.${entry.operation}`).sort();
 	expect(covered).toEqual(
 		[

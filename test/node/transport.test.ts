@@ -6,8 +6,7 @@
 import axios from 'axios';
 import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { itemIdempotencyKey } from '../../nodes/TrutoUserDirectory/transport/idempotency';
-import { trutoRequest, type TrutoRequest } from '../../nodes/TrutoUserDirectory/transport/request';
+import { itemIdempotencyKey, trutoRequest, type TrutoRequest } from '../../nodes/TrutoUserDirectory/transport';
 import { startMockTruto, type MockTruto, type RecordedRequest } from '../mock';
 
 let mock: MockTruto;
@@ -61,7 +60,7 @@ function createGroup(extra: Partial<TrutoRequest> = {}): TrutoRequest {
 		path: GROUPS,
 		query: { integrated_account_id: 'acc_bulk' },
 		body: { name: 'Night shift' },
-		subject: { itemIndex: 0, singular: 'group', action: 'create groups' },
+		errorContext: { itemIndex: 0, singular: 'group', action: 'create groups' },
 		...extra,
 	};
 }

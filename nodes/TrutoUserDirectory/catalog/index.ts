@@ -1,12 +1,22 @@
 import { dateFilters } from './fields';
-import { resources as catalog } from './resources';
+import { KINDS } from './kinds';
+import { resourceSpecs } from './resources';
 import type { Operation, OperationSpec, Resource, ResourceSpec } from './types';
 
+export { otherParameters } from './fields';
+export { KINDS, type Kind } from './kinds';
+export { trutoOptions, type OptionSpec } from './options';
+export { DEFAULT_RESOURCE, LATEST_VERSION, NODE_VERSIONS, VERSION_1_DEFAULT_OPERATIONS } from './versions';
+export { CONCURRENCY, DEFAULT_LIMIT, ENTRY, OPTION, PARAMETER, type NumberSetting } from './parameters';
 export type {
+	BodyCollection,
 	FieldSpec,
+	HttpMethod,
 	Operation,
 	OperationKind,
 	OperationSpec,
+	OperationTexts,
+	OutputShape,
 	RecordRef,
 	Resource,
 	ResourceSpec,
@@ -22,114 +32,51 @@ function upperFirst(text: string): string {
 	return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** Value, name, action and description of the standard kinds. */
-function derived(resource: ResourceSpec, kind: OperationSpec['kind']): Omit<Operation, 'kind'> | undefined {
-	const one = `${resource.article} ${resource.singular}`;
-	switch (kind) {
-		case 'list':
-			return {
-				value: 'getAll',
-				name: 'Get Many',
-				action: `Get many ${resource.plural}`,
-				description: `Lists ${resource.plural} in the connected directory, one item per ${resource.singular}: up to Limit, or every page with Return All. Filters narrow the list. Needs: Integrated Account.`,
-			};
-		case 'get':
-			return {
-				value: 'get',
-				name: 'Get',
-				action: `Get ${one}`,
-				description: `Returns one ${resource.singular} by its ID. Needs: Integrated Account and the ${resource.name}.`,
-			};
-		case 'create':
-			return {
-				value: 'create',
-				name: 'Create',
-				action: `Create ${one}`,
-				description: `Creates ${one} from the Additional Fields; which fields are required differs per integration. Needs: Integrated Account.`,
-			};
-		case 'update':
-			return {
-				value: 'update',
-				name: 'Update',
-				action: `Update ${one}`,
-				description: `Changes ${one}: sends only the fields set in Update Fields. Needs: Integrated Account and the ${resource.name}.`,
-			};
-		case 'delete':
-			return {
-				value: 'delete',
-				name: 'Delete',
-				action: `Delete ${one}`,
-				description: `Permanently deletes ${one} in the connected directory. This cannot be undone. Needs: Integrated Account and the ${resource.name}.`,
-			};
-		default:
-			return undefined;
-	}
-}
-
-/** The operation with its texts (a custom method states its own) and, for Get Many, the date filters. */
-function withTexts(resource: ResourceSpec, spec: OperationSpec): Operation {
-	const texts = { ...derived(resource, spec.kind), ...spec };
+/** An operation with everything its kind implies: texts, HTTP method, path rules, output, filters. */
+function toOperation(resource: ResourceSpec, spec: OperationSpec): Operation {
+	const kind = KINDS[spec.kind];
+	const texts = { ...kind.texts?.(resource), ...spec };
 	const { value = '', name = '', action = '', description = '' } = texts;
+	const paged = spec.kind === 'getAll';
 	return {
-		...texts,
+		...spec,
 		value,
 		name,
 		action,
 		description: spec.note ? `${description} ${spec.note}` : description,
-		filters: isPaged(spec) ? [...(spec.filters ?? []), ...dateFilters] : spec.filters,
+		method: spec.method ?? kind.method ?? 'POST',
+		trutoMethod: kind.trutoMethod ?? spec.customPath ?? '',
+		idInPath: kind.idInPath,
+		needsId: kind.idInPath || Boolean(spec.idKey),
+		paged,
+		output: kind.output,
+		body: kind.body,
+		filters: paged ? [...(spec.filters ?? []), ...dateFilters] : spec.filters,
 	};
 }
 
-/** Every resource and operation, with derived texts filled in. */
-export const resources: Resource[] = catalog.map((resource) => ({
-	...resource,
-	operations: resource.operations.map((operation) => withTexts(resource, operation)),
-}));
-
-/** Operations whose record id goes into the URL path. */
-export function idInPath(operation: OperationSpec): boolean {
-	return operation.kind === 'get' || operation.kind === 'update' || operation.kind === 'delete';
-}
-
-/** Operations that address one record, picked in the `id` parameter. */
-export function needsId(operation: OperationSpec): boolean {
-	return idInPath(operation) || Boolean(operation.idKey);
-}
-
-/** Lists with Return All and Limit. */
-export function isPaged(operation: OperationSpec): boolean {
-	return operation.kind === 'list' && operation.paged !== false;
-}
-
-export function httpMethod(operation: OperationSpec): 'GET' | 'POST' | 'PATCH' | 'DELETE' {
-	switch (operation.kind) {
-		case 'list':
-		case 'get':
-			return 'GET';
-		case 'update':
-			return 'PATCH';
-		case 'delete':
-			return 'DELETE';
-		default:
-			return 'POST';
+function toResource(spec: ResourceSpec): Resource {
+	const operations = spec.operations.map((operation) => toOperation(spec, operation));
+	const defaults = operations.filter((operation) => operation.isDefault);
+	if (defaults.length !== 1 || defaults[0].kind === 'delete') {
+		throw new Error(`Resource ${spec.value}: mark exactly one operation, not a delete, with isDefault`);
 	}
+	return { ...spec, operations, defaultOperation: defaults[0].value };
 }
 
-/** The method name Truto's capabilities list for an operation. */
-export function trutoMethod(operation: OperationSpec): string {
-	return operation.kind === 'custom' ? (operation.customPath ?? '') : operation.kind;
-}
+/** Every resource and operation as the node uses them, derived from the catalog. */
+export const resources: Resource[] = resourceSpecs.map(toResource);
 
 /** Path of an operation; `id` is encoded as one path segment. */
-export function operationPath(resource: ResourceSpec, operation: OperationSpec, id?: string): string {
+export function operationPath(resource: Resource, operation: Operation, id?: string): string {
 	const base = `${UNIFIED_ROOT}/${resource.path}`;
 	if (operation.kind === 'custom') return `${base}/${operation.customPath}`;
-	if (idInPath(operation)) return `${base}/${encodeURIComponent(id ?? '')}`;
+	if (operation.idInPath) return `${base}/${encodeURIComponent(id ?? '')}`;
 	return base;
 }
 
 /** Name of the pick-list method that lists a resource's records. */
-export function searchMethod(resource: ResourceSpec): string {
+export function searchMethod(resource: ResourceSpec | Resource): string {
 	return `search${upperFirst(resource.value)}`;
 }
 

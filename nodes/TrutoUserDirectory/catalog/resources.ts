@@ -130,10 +130,11 @@ const organizationFilters: FieldSpec[] = [
 /**
  * The Unified User Directory API as data. The node's UI, every request, the
  * pick lists and the capability check are derived from this list: adding a
- * resource or method is an edit here. Every Get Many also gets Truto's date
- * filters (created_at / updated_at).
+ * resource or method is an edit here (a new kind of operation is one entry in
+ * kinds.ts). Every Get Many also gets Truto's date filters (created_at /
+ * updated_at).
  */
-export const resources: ResourceSpec[] = [
+export const resourceSpecs: ResourceSpec[] = [
 	{
 		value: 'user',
 		name: 'User',
@@ -143,7 +144,7 @@ export const resources: ResourceSpec[] = [
 		article: 'a',
 		labelFields: ['name', 'emails.0.email', 'username'],
 		operations: [
-			{ kind: 'list', filters: userFilters },
+			{ kind: 'getAll', isDefault: true, filters: userFilters },
 			{ kind: 'get' },
 			{ kind: 'create', fields: userFields, query: [organizationId, workspaceId] },
 			{ kind: 'update', fields: userFields },
@@ -161,6 +162,7 @@ export const resources: ResourceSpec[] = [
 			},
 			{
 				kind: 'custom',
+				method: 'POST',
 				value: 'unassignRole',
 				name: 'Unassign Role',
 				action: 'Unassign a role from a user',
@@ -191,13 +193,14 @@ export const resources: ResourceSpec[] = [
 		article: 'a',
 		labelFields: ['name'],
 		operations: [
-			{ kind: 'list' },
+			{ kind: 'getAll', isDefault: true },
 			{ kind: 'get' },
 			{ kind: 'create', fields: groupFields },
 			{ kind: 'update', fields: groupFields },
 			{ kind: 'delete', query: [{ ...groupType, description: 'Kind of group, for integrations that need it' }] },
 			{
 				kind: 'custom',
+				method: 'POST',
 				value: 'removeUser',
 				name: 'Remove User',
 				action: 'Remove a user from a group',
@@ -219,7 +222,7 @@ export const resources: ResourceSpec[] = [
 		article: 'a',
 		labelFields: ['label', 'name'],
 		operations: [
-			{ kind: 'list' },
+			{ kind: 'getAll', isDefault: true },
 			{ kind: 'get' },
 			{ kind: 'create', fields: roleFields },
 			{ kind: 'update', fields: roleFields },
@@ -237,7 +240,7 @@ export const resources: ResourceSpec[] = [
 		operations: [
 			{ kind: 'delete', note: 'Supported by GitHub and Juniper Mist.' },
 			{ kind: 'get' },
-			{ kind: 'list', filters: organizationFilters },
+			{ kind: 'getAll', isDefault: true, filters: organizationFilters },
 			{
 				kind: 'update',
 				note: 'Supported by Juniper Mist; the changes go in Remote Data.',
@@ -255,7 +258,8 @@ export const resources: ResourceSpec[] = [
 		labelFields: ['name'],
 		operations: [
 			{
-				kind: 'list',
+				kind: 'getAll',
+				isDefault: true,
 				query: [
 					organizationId,
 					text('Product', 'product', 'Only licenses of this product, for integrations that sell several'),
@@ -272,7 +276,7 @@ export const resources: ResourceSpec[] = [
 		plural: 'workspaces',
 		article: 'a',
 		labelFields: ['name'],
-		operations: [{ kind: 'list' }, { kind: 'get' }],
+		operations: [{ kind: 'getAll', isDefault: true }, { kind: 'get' }],
 	},
 	{
 		value: 'roleAssignment',
@@ -282,7 +286,7 @@ export const resources: ResourceSpec[] = [
 		plural: 'role assignments',
 		article: 'a',
 		labelFields: ['role_id', 'user_id', 'group_id'],
-		operations: [{ kind: 'list' }, { kind: 'get' }, { kind: 'delete' }],
+		operations: [{ kind: 'getAll', isDefault: true }, { kind: 'get' }, { kind: 'delete' }],
 	},
 	{
 		value: 'activity',
@@ -293,7 +297,7 @@ export const resources: ResourceSpec[] = [
 		article: 'an',
 		labelFields: ['description', 'action'],
 		operations: [
-			{ kind: 'list' },
+			{ kind: 'getAll', isDefault: true },
 			{ kind: 'get', note: 'Supported by Atlassian.' },
 		],
 	},
@@ -307,11 +311,8 @@ export const resources: ResourceSpec[] = [
 		labelFields: ['name'],
 		operations: [
 			{
-				kind: 'list',
-				paged: false,
-				value: 'get',
-				name: 'Get',
-				action: 'Get the connected user',
+				kind: 'getList',
+				isDefault: true,
 				description:
 					'Returns the user whose login connected the integrated account (Truto answers with a list; each record is one item). Needs: Integrated Account.',
 			},
@@ -325,7 +326,7 @@ export const resources: ResourceSpec[] = [
 		plural: 'billing records',
 		article: 'a',
 		labelFields: ['description'],
-		operations: [{ kind: 'list', query: [organizationId] }],
+		operations: [{ kind: 'getAll', isDefault: true, query: [organizationId] }],
 	},
 	{
 		value: 'utilization',
@@ -337,7 +338,8 @@ export const resources: ResourceSpec[] = [
 		labelFields: ['name'],
 		operations: [
 			{
-				kind: 'list',
+				kind: 'getAll',
+				isDefault: true,
 				query: [
 					choice('Utilization Type', 'utilization_type', 'What to report usage of (utilization_type)', [
 						{ name: 'Licenses', value: 'licenses' },

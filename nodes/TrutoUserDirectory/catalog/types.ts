@@ -1,7 +1,8 @@
 import type { INodeProperties, INodePropertyOptions, NodePropertyTypes } from 'n8n-workflow';
 
-/** What an operation is on the wire; the HTTP method and path follow from it. */
-export type OperationKind = 'list' | 'get' | 'create' | 'update' | 'delete' | 'custom';
+import type { BodyCollection, HttpMethod, OperationKind, OperationTexts, OutputShape, ResourceWords } from './kinds';
+
+export type { BodyCollection, HttpMethod, OperationKind, OperationTexts, OutputShape, ResourceWords };
 
 /** A UI field that becomes one query parameter or body key. */
 export interface FieldSpec {
@@ -49,27 +50,21 @@ export interface RecordRef {
 	description: string;
 }
 
-/** An operation as the catalog states it; value, name, action and description follow from `kind` when left out. */
-export interface OperationSpec {
+/** An operation as the catalog states it; its texts follow from `kind` where left out. */
+export interface OperationSpec extends Partial<OperationTexts> {
 	kind: OperationKind;
-	/** Node `operation` value; custom methods use camelCase (`unassignRole`). */
-	value?: string;
-	/** Title Case, without the resource ("Get Many"). */
-	name?: string;
-	/** Sentence case, with the resource ("Get many users"). */
-	action?: string;
-	/** What it does and what it needs, for people and for AI agents. */
-	description?: string;
+	/** Custom methods: the HTTP method. */
+	method?: HttpMethod;
 	/** A sentence added to the derived description (which integrations support it). */
 	note?: string;
-	/** Path segment of a custom method (`POST …/users/unassign-role`). */
+	/** Custom methods: the path segment (`POST …/users/unassign-role`), also Truto's name of the method. */
 	customPath?: string;
 	/** Custom methods: the body key the record picked in `id` is sent as. */
 	idKey?: string;
 	/** Further records the operation needs (custom methods). */
 	refs?: RecordRef[];
-	/** Lists: `false` for one set of records without Return All / Limit (`me`). */
-	paged?: boolean;
+	/** The operation a new node opens on for this resource (one per resource, never a delete). */
+	isDefault?: boolean;
 	/** Documented list filters ("Filters"). */
 	filters?: FieldSpec[];
 	/** Integration-specific query parameters ("Query Parameters"). */
@@ -78,32 +73,35 @@ export interface OperationSpec {
 	fields?: FieldSpec[];
 }
 
-/** An operation with every text filled in. */
-export interface Operation extends OperationSpec {
-	value: string;
-	name: string;
-	action: string;
-	description: string;
+/** An operation as the node uses it: the spec with everything its kind implies filled in. */
+export interface Operation extends Omit<OperationSpec, keyof OperationTexts>, OperationTexts {
+	method: HttpMethod;
+	/** Truto's name of the method, as its capabilities list it ("list", "unassign-role"). */
+	trutoMethod: string;
+	/** Whether the record id goes into the URL path. */
+	idInPath: boolean;
+	/** Whether the operation addresses one record, picked in the `id` parameter. */
+	needsId: boolean;
+	/** Get Many with Return All and Limit. */
+	paged: boolean;
+	output: OutputShape;
+	/** The collection holding the body fields, for operations that send a body. */
+	body?: BodyCollection;
 }
 
-export interface ResourceSpec {
+export interface ResourceSpec extends ResourceWords {
 	/** Node `resource` value (camelCase singular). */
 	value: string;
-	/** Title Case singular ("Role Assignment"). */
-	name: string;
 	/** Path under /unified/user-directory, as Truto names the resource ("role_assignments"). */
 	path: string;
-	/** Lower-case singular and plural for labels and messages ("organization", "organizations"). */
-	singular: string;
-	plural: string;
-	/** Article before the singular in action labels ("an organization"). */
-	article: 'a' | 'an';
 	/** Record fields tried in order to label a record in a pick list. */
 	labelFields: string[];
-	/** The first operation is the default one. */
 	operations: OperationSpec[];
 }
 
-export interface Resource extends ResourceSpec {
+/** A resource as the node uses it. */
+export interface Resource extends Omit<ResourceSpec, 'operations'> {
 	operations: Operation[];
+	/** The value of the operation a new node opens on. */
+	defaultOperation: string;
 }

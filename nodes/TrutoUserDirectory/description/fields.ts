@@ -1,9 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { FieldSpec } from '../catalog';
-
-/** Name of the one option of a catalog fixedCollection; its value is the list of entries. */
-export const ENTRY = 'values';
+import { ENTRY, type FieldSpec } from '../catalog';
 
 /** An n8n property for a catalog field. */
 export function fieldProperty(spec: FieldSpec): INodeProperties {

@@ -1,10 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { searchMethod, type ResourceSpec } from '../catalog';
+import { PARAMETER, searchMethod, type Resource } from '../catalog';
 
 export const integratedAccountLocator: INodeProperties = {
 	displayName: 'Integrated Account',
-	name: 'integratedAccountId',
+	name: PARAMETER.integratedAccount,
 	type: 'resourceLocator',
 	default: { mode: 'list', value: '' },
 	required: true,
@@ -32,9 +32,9 @@ export const integratedAccountLocator: INodeProperties = {
  * `name` is `id` for the record an operation acts on, or a further record it needs.
  */
 export function recordLocator(
-	resource: ResourceSpec,
+	resource: Resource,
 	show: NonNullable<INodeProperties['displayOptions']>['show'],
-	name = 'id',
+	name: string = PARAMETER.id,
 	description = `The ${resource.singular} to act on. The list needs an Integrated Account first.`,
 ): INodeProperties {
 	return {

@@ -1,15 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { trutoOptions } from '../catalog/options';
+import { OPTION, PARAMETER, trutoOptions } from '../catalog';
 import { sortedFields } from './fields';
 import { settingsOptions } from './settings';
 
-/** Options-collection name of the capability check. */
-export const CHECK_CAPABILITIES = 'checkCapabilities';
-
 const checkCapabilities: INodeProperties = {
 	displayName: 'Check Capabilities',
-	name: CHECK_CAPABILITIES,
+	name: OPTION.checkCapabilities,
 	type: 'boolean',
 	default: false,
 	description:
@@ -30,7 +27,7 @@ export function optionsProperty(
 ): INodeProperties {
 	return {
 		displayName: 'Options',
-		name: 'options',
+		name: PARAMETER.options,
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},

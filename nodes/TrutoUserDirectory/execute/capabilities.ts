@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { trutoMethod, UNIFIED_MODEL, type Operation, type Resource } from '../catalog';
-import { trutoRequest, type TrutoSettings } from '../transport/request';
+import { UNIFIED_MODEL, type Operation, type Resource } from '../catalog';
+import { trutoRequest, type TrutoSettings } from '../transport';
 
 interface Capability {
 	model?: string;
@@ -13,7 +13,7 @@ interface Capability {
 /** Per execution: account id → its unified capabilities (undefined when Truto's answer has no list). */
 const cache = new WeakMap<object, Map<string, Promise<Capability[] | undefined>>>();
 
-async function fetchCapabilities(
+async function requestCapabilities(
 	ctx: IExecuteFunctions,
 	accountId: string,
 	itemIndex: number,
@@ -25,7 +25,7 @@ async function fetchCapabilities(
 			method: 'GET',
 			path: `/integrated-account/${encodeURIComponent(accountId)}/capabilities`,
 			query: { type: 'unified' },
-			subject: { itemIndex, accountId, action: 'read capabilities' },
+			errorContext: { itemIndex, accountId, action: 'read capabilities' },
 		},
 		settings,
 	);
@@ -34,7 +34,7 @@ async function fetchCapabilities(
 }
 
 /** The account's capabilities, asked once per execution; a failed ask is asked again by the next item. */
-function capabilitiesOf(
+function getCapabilities(
 	ctx: IExecuteFunctions,
 	accountId: string,
 	itemIndex: number,
@@ -44,7 +44,7 @@ function capabilitiesOf(
 	cache.set(ctx, known);
 	const cached = known.get(accountId);
 	if (cached) return cached;
-	const asked = fetchCapabilities(ctx, accountId, itemIndex, settings);
+	const asked = requestCapabilities(ctx, accountId, itemIndex, settings);
 	known.set(accountId, asked);
 	asked.catch(() => known.delete(accountId));
 	return asked;
@@ -53,7 +53,7 @@ function capabilitiesOf(
 /** Operation names for Truto's method names ("list" → "Get Many"); unknown methods as Truto names them. */
 function operationNames(resource: Resource, methods: string[]): string {
 	return methods
-		.map((method) => resource.operations.find((op) => trutoMethod(op) === method)?.name ?? method)
+		.map((method) => resource.operations.find((op) => op.trutoMethod === method)?.name ?? method)
 		.join(', ');
 }
 
@@ -69,14 +69,14 @@ export async function assertSupported(
 	operation: Operation,
 	settings: TrutoSettings,
 ): Promise<void> {
-	const capabilities = await capabilitiesOf(ctx, accountId, itemIndex, settings);
+	const capabilities = await getCapabilities(ctx, accountId, itemIndex, settings);
 	if (!capabilities) return;
 	const entry = capabilities.find(
 		(capability) =>
 			capability.resource === resource.path && (!capability.model || capability.model === UNIFIED_MODEL),
 	);
 	const methods = Array.isArray(entry?.methods) ? entry.methods : [];
-	if (methods.includes(trutoMethod(operation))) return;
+	if (methods.includes(operation.trutoMethod)) return;
 	const supported = methods.length
 		? `For ${resource.plural} it supports: ${operationNames(resource, methods)}`
 		: `It supports no ${resource.singular} operations`;

@@ -4,19 +4,14 @@ import { NodeOperationError } from 'n8n-workflow';
 import {
 	findOperation,
 	findResource,
-	httpMethod,
-	idInPath,
-	isPaged,
-	needsId,
+	OPTION,
 	operationPath,
+	otherParameters,
+	PARAMETER,
+	trutoOptions,
 	type Operation,
 } from '../catalog';
-import { otherParameters } from '../catalog/fields';
-import { trutoOptions } from '../catalog/options';
-import { CHECK_CAPABILITIES } from '../description/options';
-import type { QueryValue } from '../transport/query';
-import { itemIdempotencyKey } from '../transport/idempotency';
-import { trutoRequest, type TrutoRequest } from '../transport/request';
+import { itemIdempotencyKey, trutoRequest, type QueryValue, type TrutoRequest } from '../transport';
 import { assertSupported } from './capabilities';
 import { binaryItem, jsonItem, resultItems } from './output';
 import { listRecords } from './paginate';
@@ -31,13 +26,14 @@ function lowerFirst(text: string): string {
 	return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
+/** What the operation does, for error messages ("delete organizations", "unassign role"). */
 function actionText(operation: Operation, plural: string): string {
-	return operation.kind === 'custom' ? lowerFirst(operation.name) : `${operation.kind} ${plural}`;
+	return operation.kind === 'custom' ? lowerFirst(operation.name) : `${operation.trutoMethod} ${plural}`;
 }
 
 function chosenOperation(ctx: IExecuteFunctions, itemIndex: number) {
-	const resourceValue = ctx.getNodeParameter('resource', itemIndex) as string;
-	const operationValue = ctx.getNodeParameter('operation', itemIndex, '') as string;
+	const resourceValue = ctx.getNodeParameter(PARAMETER.resource, itemIndex) as string;
+	const operationValue = ctx.getNodeParameter(PARAMETER.operation, itemIndex, '') as string;
 	const found = findOperation(resourceValue, operationValue);
 	if (!found) {
 		const what = findResource(resourceValue)
@@ -61,8 +57,8 @@ function readQuery(
 ): Record<string, QueryValue> {
 	const read = (name: string) => ctx.getNodeParameter(name, itemIndex, {}) as IDataObject;
 	const specs = [...(operation.query ?? []), otherParameters];
-	const custom = mapFields(ctx, specs, read('queryParameters'), itemIndex, 'query', 'Query Parameters');
-	const reserved = ['integrated_account_id', ...(operation.kind === 'list' ? ['limit', 'next_cursor'] : [])];
+	const custom = mapFields(ctx, specs, read(PARAMETER.queryParameters), itemIndex, 'query', 'Query Parameters');
+	const reserved = ['integrated_account_id', ...(operation.kind === 'getAll' ? ['limit', 'next_cursor'] : [])];
 	const taken = reserved.find((key) => key in custom);
 	if (taken) {
 		throw new NodeOperationError(ctx.getNode(), `The query parameter '${taken}' is set by the node`, {
@@ -70,11 +66,11 @@ function readQuery(
 			description: `Remove it from 'Query Parameters'; use the Integrated Account, Return All and Limit parameters instead.`,
 		});
 	}
-	const optionSpecs = isPaged(operation) ? trutoOptions : trutoOptions.filter((option) => !option.listOnly);
+	const optionSpecs = operation.paged ? trutoOptions : trutoOptions.filter((option) => !option.listOnly);
 	return {
 		integrated_account_id: accountId,
 		...custom,
-		...mapFields(ctx, operation.filters ?? [], read('filters'), itemIndex, 'query', 'Filters'),
+		...mapFields(ctx, operation.filters ?? [], read(PARAMETER.filters), itemIndex, 'query', 'Filters'),
 		...mapFields(ctx, optionSpecs, options, itemIndex, 'query'),
 	};
 }
@@ -86,9 +82,8 @@ function readBody(
 	operation: Operation,
 	id: string | undefined,
 ): IDataObject | undefined {
-	if (!['create', 'update', 'custom'].includes(operation.kind)) return undefined;
-	const update = operation.kind === 'update';
-	const [name, displayName] = update ? ['updateFields', 'Update Fields'] : ['additionalFields', 'Additional Fields'];
+	if (!operation.body) return undefined;
+	const { name, displayName } = operation.body;
 	const values = ctx.getNodeParameter(name, itemIndex, {}) as IDataObject;
 	const body = mapFields(ctx, operation.fields ?? [], values, itemIndex, 'body', displayName);
 	if (operation.idKey && id !== undefined) body[operation.idKey] = id;
@@ -99,9 +94,10 @@ function readBody(
 	if (!Object.keys(body).length) {
 		throw new NodeOperationError(ctx.getNode(), `Nothing to ${operation.value}: '${displayName}' is empty`, {
 			itemIndex,
-			description: update
-				? 'Add at least one field to Update Fields; only the fields set there are sent.'
-				: 'Add the fields the integration needs to Additional Fields; which ones differs per integration.',
+			description:
+				operation.kind === 'update'
+					? 'Add at least one field to Update Fields; only the fields set there are sent.'
+					: 'Add the fields the integration needs to Additional Fields; which ones differs per integration.',
 		});
 	}
 	return body as IDataObject;
@@ -110,12 +106,12 @@ function readBody(
 /** Runs the chosen operation for one input item. */
 export async function runOperation(ctx: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const { resource, operation } = chosenOperation(ctx, itemIndex);
-	const accountId = readId(ctx, 'integratedAccountId', itemIndex, 'Integrated Account');
-	const readRecordId = idInPath(operation) ? readPathId : readId;
-	const id = needsId(operation) ? readRecordId(ctx, 'id', itemIndex, resource.name) : undefined;
-	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const accountId = readId(ctx, PARAMETER.integratedAccount, itemIndex, 'Integrated Account');
+	const readRecordId = operation.idInPath ? readPathId : readId;
+	const id = operation.needsId ? readRecordId(ctx, PARAMETER.id, itemIndex, resource.name) : undefined;
+	const options = ctx.getNodeParameter(PARAMETER.options, itemIndex, {}) as IDataObject;
 	const query = readQuery(ctx, itemIndex, operation, options, accountId);
-	const method = httpMethod(operation);
+	const { method } = operation;
 	const path = operationPath(resource, operation, id);
 	const request: TrutoRequest = {
 		method,
@@ -125,7 +121,7 @@ export async function runOperation(ctx: IExecuteFunctions, itemIndex: number): P
 		binary: query.truto_response_format === 'stream' && !isToolMode(ctx),
 		// Lets a write be retried safely: Truto answers a repeated key from its cache.
 		idempotencyKey: method === 'POST' || method === 'PATCH' ? itemIdempotencyKey(ctx, itemIndex, method, path) : undefined,
-		subject: {
+		errorContext: {
 			itemIndex,
 			singular: resource.singular,
 			idParameter: resource.name,
@@ -135,17 +131,22 @@ export async function runOperation(ctx: IExecuteFunctions, itemIndex: number): P
 		},
 	};
 	const settings = requestSettings(options);
-	if (options[CHECK_CAPABILITIES] === true) {
+	if (options[OPTION.checkCapabilities] === true) {
 		await assertSupported(ctx, itemIndex, accountId, resource, operation, settings);
 	}
 
-	if (operation.kind === 'list') return await listRecords(ctx, itemIndex, request, settings, isPaged(operation));
+	if (operation.output === 'records') return await listRecords(ctx, itemIndex, request, settings, operation.paged);
 
 	const response = await trutoRequest(ctx, request, settings);
 	const summary: IDataObject = { integrated_account_id: accountId };
 	if (id !== undefined) summary.id = id;
 	if (request.binary) return [await binaryItem(ctx, response, summary)];
-	if (operation.kind === 'delete') return [jsonItem(response.body, { ...summary, deleted: true })];
-	if (operation.kind === 'custom') return resultItems(response.body, summary);
-	return [jsonItem(response.body, summary)];
+	switch (operation.output) {
+		case 'deleted':
+			return [jsonItem(response.body, { ...summary, deleted: true })];
+		case 'result':
+			return resultItems(response.body, summary);
+		default:
+			return [jsonItem(response.body, summary)];
+	}
 }

@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { TrutoResponse } from '../transport/request';
-import { header } from '../transport/retry';
+import { header, type TrutoResponse } from '../transport';
 
 /** File name from a Content-Disposition header (plain or RFC 5987 form). */
 export function fileNameOf(disposition: string | undefined): string | undefined {

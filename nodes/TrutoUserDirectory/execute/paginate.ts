@@ -1,31 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { trutoRequest, type TrutoRequest, type TrutoSettings } from '../transport/request';
+import { PARAMETER } from '../catalog';
+import { parsePage, trutoRequest, type TrutoRequest, type TrutoSettings } from '../transport';
 import { binaryItem, recordJson } from './output';
 import { readLimit } from './params';
-
-export interface Page {
-	/** [key, record]: the key is the `truto_key_by` value, or the position. */
-	records: Array<[string, unknown]>;
-	next?: string;
-}
-
-/**
- * A list answer: `{result: [...] | {key: record}, next_cursor}`, or a bare array
- * (stream in tool mode). `results` is taken too: one page of Truto's reference
- * names the integrated-account list that way.
- */
-export function pageOf(body: unknown): Page {
-	if (Array.isArray(body)) return { records: body.map((record, i) => [String(i), record]) };
-	const envelope = (body ?? {}) as IDataObject;
-	const result = envelope.result ?? envelope.results;
-	let records: Array<[string, unknown]> = [];
-	if (Array.isArray(result)) records = result.map((record, i) => [String(i), record]);
-	else if (result && typeof result === 'object') records = Object.entries(result);
-	const next = envelope.next_cursor;
-	return { records, next: typeof next === 'string' && next ? next : undefined };
-}
 
 /**
  * Get Many: follows `next_cursor` until it is null, empty or missing. With a
@@ -40,7 +19,7 @@ export async function listRecords(
 	settings: TrutoSettings,
 	paged: boolean,
 ): Promise<INodeExecutionData[]> {
-	const returnAll = !paged || (ctx.getNodeParameter('returnAll', itemIndex, false) as boolean);
+	const returnAll = !paged || (ctx.getNodeParameter(PARAMETER.returnAll, itemIndex, false) as boolean);
 	const limit = returnAll ? Infinity : readLimit(ctx, itemIndex);
 	const keyed = Boolean(request.query?.truto_key_by);
 	const items: INodeExecutionData[] = [];
@@ -53,7 +32,7 @@ export async function listRecords(
 		if (cursor) query.next_cursor = cursor;
 		const response = await trutoRequest(ctx, { ...request, query }, settings);
 		if (request.binary) return [await binaryItem(ctx, response, { integrated_account_id: query.integrated_account_id })];
-		const page = pageOf(response.body);
+		const page = parsePage(response.body);
 		for (const [key, record] of page.records.slice(0, limit - count)) {
 			if (keyed) byKey[key] = record as IDataObject;
 			else items.push({ json: recordJson(record) });

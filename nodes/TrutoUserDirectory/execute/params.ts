@@ -1,13 +1,13 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { FieldSpec } from '../catalog';
-import { ENTRY } from '../description/fields';
-import type { QueryValue } from '../transport/query';
+import { DEFAULT_LIMIT, ENTRY, PARAMETER, type FieldSpec } from '../catalog';
+import type { QueryValue } from '../transport';
 
 type Values = Record<string, QueryValue>;
 
-function problem(ctx: IExecuteFunctions, itemIndex: number, message: string, description: string) {
+/** An error about a parameter's value, before anything is sent. */
+export function parameterError(ctx: IExecuteFunctions, itemIndex: number, message: string, description: string) {
 	return new NodeOperationError(ctx.getNode(), message, { itemIndex, description });
 }
 
@@ -20,7 +20,7 @@ export function readId(ctx: IExecuteFunctions, name: string, itemIndex: number, 
 	if (value && typeof value === 'object' && 'value' in value) value = (value as IDataObject).value;
 	const text = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
 	if (!text) {
-		throw problem(
+		throw parameterError(
 			ctx,
 			itemIndex,
 			`The '${displayName}' parameter is empty`,
@@ -37,7 +37,7 @@ export function readId(ctx: IExecuteFunctions, name: string, itemIndex: number, 
 export function readPathId(ctx: IExecuteFunctions, name: string, itemIndex: number, displayName: string): string {
 	const id = readId(ctx, name, itemIndex, displayName);
 	if (id === '.' || id === '..') {
-		throw problem(
+		throw parameterError(
 			ctx,
 			itemIndex,
 			`The '${displayName}' parameter cannot be "${id}"`,
@@ -49,10 +49,10 @@ export function readPathId(ctx: IExecuteFunctions, name: string, itemIndex: numb
 
 /** Get Many's Limit: a whole number of at least 1. */
 export function readLimit(ctx: IExecuteFunctions, itemIndex: number): number {
-	const value = ctx.getNodeParameter('limit', itemIndex, 50) as unknown;
+	const value = ctx.getNodeParameter(PARAMETER.limit, itemIndex, DEFAULT_LIMIT) as unknown;
 	const limit = typeof value === 'string' && value.trim() ? Number(value) : value;
 	if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) {
-		throw problem(
+		throw parameterError(
 			ctx,
 			itemIndex,
 			`The 'Limit' parameter must be a whole number of at least 1`,
@@ -76,7 +76,7 @@ function toObject(ctx: IExecuteFunctions, value: unknown, itemIndex: number, lab
 		try {
 			parsed = JSON.parse(value);
 		} catch (error) {
-			throw problem(
+			throw parameterError(
 				ctx,
 				itemIndex,
 				`The ${label} is not valid JSON`,
@@ -85,7 +85,7 @@ function toObject(ctx: IExecuteFunctions, value: unknown, itemIndex: number, lab
 		}
 	}
 	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-		throw problem(
+		throw parameterError(
 			ctx,
 			itemIndex,
 			`The ${label} must be a JSON object`,
@@ -119,7 +119,7 @@ function entryObjects(spec: FieldSpec, value: unknown, where: Where): IDataObjec
 		const object = mapFields(where.ctx, spec.fields ?? [], entry, where.itemIndex, 'body');
 		const missing = (spec.fields ?? []).find((field) => field.required && object[field.key ?? field.name] === undefined);
 		if (missing) {
-			throw problem(
+			throw parameterError(
 				where.ctx,
 				where.itemIndex,
 				`'${missing.displayName}' is empty in entry ${position + 1} of the ${labelOf(spec, where)}`,

@@ -5,10 +5,8 @@ import type {
 	INodeListSearchResult,
 } from 'n8n-workflow';
 
-import { needsId, resources, searchMethod, UNIFIED_ROOT, type Resource } from '../catalog';
-import { pageOf } from '../execute/paginate';
-import type { QueryValue } from '../transport/query';
-import { trutoRequest, type TrutoRequest } from '../transport/request';
+import { PARAMETER, resources, searchMethod, UNIFIED_ROOT, type Resource } from '../catalog';
+import { parsePage, trutoRequest, type QueryValue, type TrutoRequest } from '../transport';
 
 const PAGE_SIZE = 100;
 /** With a filter, pages read in one call while looking for matches. */
@@ -48,7 +46,7 @@ async function searchPages(
 	for (let pages = 0; pages < MAX_PAGES; pages++) {
 		const query: Record<string, QueryValue> = { ...request.query, limit: PAGE_SIZE, next_cursor: cursor };
 		const { body } = await trutoRequest(ctx, { ...request, query });
-		const page = pageOf(body);
+		const page = parsePage(body);
 		for (const [, record] of page.records) {
 			const entry = toEntry(record as IDataObject);
 			if (matches(filter, entry.name, entry.value)) results.push(entry);
@@ -88,13 +86,13 @@ async function searchIntegratedAccounts(
 /** The pick list of one resource: its records in the selected account. */
 function recordSearch(resource: Resource): Search {
 	return async function (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
-		const accountId = currentId(this, 'integratedAccountId');
+		const accountId = currentId(this, PARAMETER.integratedAccount);
 		if (!accountId) return { results: [] };
 		const request: TrutoRequest = {
 			method: 'GET',
 			path: `${UNIFIED_ROOT}/${resource.path}`,
 			query: { integrated_account_id: accountId, truto_ignore_remote_data: true },
-			subject: { singular: resource.singular, accountId, action: `list ${resource.plural}` },
+			errorContext: { singular: resource.singular, accountId, action: `list ${resource.plural}` },
 		};
 		const toEntry = (record: IDataObject) => {
 			const label = resource.labelFields.map((field) => pick(record, field)).find((value) => value);
@@ -108,7 +106,7 @@ function recordSearch(resource: Resource): Search {
 /** Resources some operation picks a record of: by `id`, or as a further record. */
 const picked = resources.filter(
 	(resource) =>
-		resource.operations.some(needsId) ||
+		resource.operations.some((operation) => operation.needsId) ||
 		resources.some((other) => other.operations.some((op) => op.refs?.some((ref) => ref.resource === resource.value))),
 );
 

@@ -3,8 +3,8 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { isTimeoutCode } from './retry';
 
-/** What a request was about, so that errors can name the parameter to fix. */
-export interface RequestSubject {
+/** What a request was about, so that its errors can name the parameter to fix. */
+export interface ErrorContext {
 	itemIndex?: number;
 	/** Lower-case singular of the resource ("organization"). */
 	singular?: string;
@@ -70,41 +70,41 @@ function insightLines(body: TrutoErrorBody): string[] {
 	return lines;
 }
 
-function record(subject: RequestSubject): string {
-	const what = subject.singular ?? 'record';
-	return subject.id ? `${what} "${subject.id}"` : `the ${what}`;
+function record(context: ErrorContext): string {
+	const what = context.singular ?? 'record';
+	return context.id ? `${what} "${context.id}"` : `the ${what}`;
 }
 
-function account(subject: RequestSubject): string {
-	return subject.accountId ? `integrated account "${subject.accountId}"` : 'the integrated account';
+function account(context: ErrorContext): string {
+	return context.accountId ? `integrated account "${context.accountId}"` : 'the integrated account';
 }
 
 /** Message that says what happened and what to do, for a Truto error status. */
-function advice(status: number, body: TrutoErrorBody, subject: RequestSubject): string {
+function errorMessage(status: number, body: TrutoErrorBody, context: ErrorContext): string {
 	const remote = body.truto_is_remote_error === true;
-	const action = subject.action ?? 'do this';
-	const idParameter = subject.idParameter ? `'${subject.idParameter}'` : 'ID';
+	const action = context.action ?? 'do this';
+	const idParameter = context.idParameter ? `'${context.idParameter}'` : 'ID';
 	switch (status) {
 		case 400:
 			return "Truto rejected the request's parameters: check the node's fields and Options";
 		case 401:
 			return remote
-				? `The provider rejected the stored login of ${account(subject)}: reconnect the account in Truto`
+				? `The provider rejected the stored login of ${account(context)}: reconnect the account in Truto`
 				: "Truto did not accept the API token: check the API Token in the node's Truto API credential";
 		case 403:
-			return `Truto refused to ${action} for ${account(subject)}: the token or the connected account lacks permission (missing scopes)`;
+			return `Truto refused to ${action} for ${account(context)}: the token or the connected account lacks permission (missing scopes)`;
 		case 404:
 			return remote
-				? `The ${record(subject)} was not found in ${account(subject)} (it may already be gone): check the ${idParameter} parameter`
-				: `Truto found no ${account(subject)}, or its integration cannot ${action}: check the 'Integrated Account' parameter`;
+				? `The ${record(context)} was not found in ${account(context)} (it may already be gone): check the ${idParameter} parameter`
+				: `Truto found no ${account(context)}, or its integration cannot ${action}: check the 'Integrated Account' parameter`;
 		case 405:
-			return `Truto will not ${action} on ${account(subject)}: sandbox accounts are read-only, or the integration does not support it`;
+			return `Truto will not ${action} on ${account(context)}: sandbox accounts are read-only, or the integration does not support it`;
 		case 408:
 			return 'The provider took too long to answer: try again, or raise the Timeout option';
 		case 409:
 			return `The provider refused to ${action} because of a conflict (for example a duplicate): check the values sent`;
 		case 422:
-			return `The provider rejected the values sent: check the fields of the ${subject.singular ?? 'record'}`;
+			return `The provider rejected the values sent: check the fields of the ${context.singular ?? 'record'}`;
 		case 429:
 			return 'Truto rate limit reached and retries ran out: lower Concurrency, raise Max Retries, or run again later';
 		case 500:
@@ -113,7 +113,7 @@ function advice(status: number, body: TrutoErrorBody, subject: RequestSubject): 
 		case 504:
 			return 'The provider behind Truto gave no clean answer: try again later';
 		case 503:
-			return `${account(subject)} is blocked or Truto is unavailable: check the account in Truto, then try again`;
+			return `${account(context)} is blocked or Truto is unavailable: check the account in Truto, then try again`;
 		default:
 			return `Truto answered with status ${status}${body.error ? ` (${body.error})` : ''}`;
 	}
@@ -124,7 +124,7 @@ export function trutoApiError(
 	node: INode,
 	status: number,
 	rawBody: unknown,
-	subject: RequestSubject,
+	context: ErrorContext,
 	retries = 0,
 	note?: string,
 ): NodeApiError {
@@ -138,10 +138,10 @@ export function trutoApiError(
 	if (body.truto_is_remote_error !== undefined) response.truto_is_remote_error = body.truto_is_remote_error;
 	if (body.truto_error_insight !== undefined) response.truto_error_insight = body.truto_error_insight as JsonObject;
 	return new NodeApiError(node, response, {
-		message: advice(status, body, subject),
+		message: errorMessage(status, body, context),
 		description: details.filter(Boolean).join('\n') || undefined,
 		httpCode: String(status),
-		itemIndex: subject.itemIndex,
+		itemIndex: context.itemIndex,
 	});
 }
 
@@ -166,7 +166,7 @@ export function connectionError(
 	node: INode,
 	code: string,
 	baseUrl: string,
-	subject: RequestSubject,
+	context: ErrorContext,
 	timeoutMs?: number,
 	retries = 0,
 ): NodeApiError {
@@ -177,7 +177,7 @@ export function connectionError(
 		: `Could not reach Truto at ${baseUrl}: check the Base URL in the Truto API credential and the network`;
 	const problem = CONNECTION_PROBLEMS[code] ?? (isTimeoutCode(code) ? 'the request timed out' : 'the connection failed');
 	const description = [`Network error: ${problem} (${code}).`, retryNote(retries)].filter(Boolean).join(' ');
-	return new NodeApiError(node, { message }, { message, description, itemIndex: subject.itemIndex });
+	return new NodeApiError(node, { message }, { message, description, itemIndex: context.itemIndex });
 }
 
 /**

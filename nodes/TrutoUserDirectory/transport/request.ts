@@ -6,8 +6,8 @@ import type {
 	ILoadOptionsFunctions,
 } from 'n8n-workflow';
 
-import { connectionError, requestFailure, trutoApiError, type RequestSubject } from './errors';
-import { paceOf } from './pace';
+import { connectionError, requestFailure, trutoApiError, type ErrorContext } from './errors';
+import { rateLimiterFor } from './rateLimiter';
 import { encodeQuery, type QueryValue } from './query';
 import { backoffMs, isRetryableStatus, MAX_WAIT_MS, networkCode, serverDelayMs } from './retry';
 import { sleepWithAbort } from './sleep';
@@ -27,7 +27,7 @@ export interface TrutoRequest {
 	binary?: boolean;
 	/** Makes a POST or PATCH safe to retry; Truto answers a repeated key from its cache. */
 	idempotencyKey?: string;
-	subject?: RequestSubject;
+	errorContext?: ErrorContext;
 }
 
 export interface TrutoSettings {
@@ -45,12 +45,15 @@ export interface TrutoResponse {
 	retries: number;
 }
 
-export const DEFAULT_SETTINGS: TrutoSettings = { maxRetries: 3, timeoutMs: 0 };
+/** Bounds and default of Max Retries. */
+export const MAX_RETRIES = { default: 3, min: 0, max: 10 };
+
+export const DEFAULT_SETTINGS: TrutoSettings = { maxRetries: MAX_RETRIES.default, timeoutMs: 0 };
 
 const baseUrls = new WeakMap<object, Promise<string>>();
 
 /** The credential's base URL without trailing slashes (read once per execution context). */
-export function baseUrlOf(ctx: TrutoContext): Promise<string> {
+export function getBaseUrl(ctx: TrutoContext): Promise<string> {
 	let url = baseUrls.get(ctx);
 	if (!url) {
 		url = ctx.getCredentials(CREDENTIAL_TYPE).then((credentials) => {
@@ -96,7 +99,7 @@ export async function trutoRequest(
 	request: TrutoRequest,
 	settings: TrutoSettings = DEFAULT_SETTINGS,
 ): Promise<TrutoResponse> {
-	const baseUrl = await baseUrlOf(ctx);
+	const baseUrl = await getBaseUrl(ctx);
 	const query = encodeQuery(request.query ?? {});
 	const headers: IDataObject = { Accept: request.binary ? '*/*' : 'application/json' };
 	if (request.idempotencyKey) headers['Idempotency-Key'] = request.idempotencyKey;
@@ -113,26 +116,26 @@ export async function trutoRequest(
 		timeout: settings.timeoutMs || undefined,
 		abortSignal: signal,
 	};
-	const subject = request.subject ?? {};
+	const context = request.errorContext ?? {};
 	const idempotent = isIdempotent(request);
-	const pace = paceOf(ctx, accountOf(request));
+	const limiter = rateLimiterFor(ctx, accountOf(request));
 
 	let lostAnswer = false;
 
 	for (let retries = 0; ; retries++) {
-		if (signal?.aborted) throw requestFailure(ctx.getNode(), signal.reason, subject.itemIndex, true);
-		const ticket = await cancellable(ctx, subject.itemIndex, () => pace.acquire(signal));
+		if (signal?.aborted) throw requestFailure(ctx.getNode(), signal.reason, context.itemIndex, true);
+		const ticket = await cancellable(ctx, context.itemIndex, () => limiter.acquire(signal));
 		const attempt = await send(ctx, options, retries, signal);
 		if ('failure' in attempt) {
-			pace.settle(ticket);
-			throw requestFailure(ctx.getNode(), attempt.failure, subject.itemIndex, signal?.aborted);
+			limiter.settle(ticket);
+			throw requestFailure(ctx.getNode(), attempt.failure, context.itemIndex, signal?.aborted);
 		}
 		const response = attempt.response;
 		const waitMs = (response && serverDelayMs(response.statusCode, response.headers)) ?? backoffMs(retries);
 		// A 429 holds back every request for the account, set before the waiting ones wake up.
 		const limited = response?.statusCode === 429;
-		if (limited && waitMs <= MAX_WAIT_MS) pace.block(waitMs);
-		pace.settle(ticket, response?.headers);
+		if (limited && waitMs <= MAX_WAIT_MS) limiter.block(waitMs);
+		limiter.settle(ticket, response?.headers);
 		if (response && response.statusCode < 400) return response;
 
 		const retryable = response
@@ -140,14 +143,14 @@ export async function trutoRequest(
 			: idempotent && attempt.code !== 'ECONNREFUSED';
 		if (!retryable || retries >= settings.maxRetries || waitMs > MAX_WAIT_MS) {
 			if (!response) {
-				throw connectionError(ctx.getNode(), attempt.code, baseUrl, subject, settings.timeoutMs, retries);
+				throw connectionError(ctx.getNode(), attempt.code, baseUrl, context, settings.timeoutMs, retries);
 			}
 			const note = lostAnswer ? LOST_ANSWER_NOTE : undefined;
-			throw trutoApiError(ctx.getNode(), response.statusCode, response.body, subject, retries, note);
+			throw trutoApiError(ctx.getNode(), response.statusCode, response.body, context, retries, note);
 		}
 		if (!response) lostAnswer = true;
-		// Other failures wait on their own; after a 429 the pace does the waiting.
-		if (!limited) await cancellable(ctx, subject.itemIndex, () => sleepWithAbort(waitMs, signal));
+		// Other failures wait on their own; after a 429 the rate limiter does the waiting.
+		if (!limited) await cancellable(ctx, context.itemIndex, () => sleepWithAbort(waitMs, signal));
 	}
 }
 

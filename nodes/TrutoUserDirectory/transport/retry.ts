@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { header, numberHeader } from './headers';
+
 /** Statuses worth another try; 429 always, the rest only for idempotent requests. */
 const RETRY_IF_IDEMPOTENT = new Set([408, 502, 503, 504]);
 const NETWORK_CODES = new Set([
@@ -49,21 +51,6 @@ export function networkCode(error: unknown): string | undefined {
 
 export function isTimeoutCode(code: string): boolean {
 	return TIMEOUT_CODES.has(code);
-}
-
-/** A header's value as text (the first one when repeated). */
-export function header(headers: IDataObject, name: string): string | undefined {
-	const value = headers[name] ?? headers[name.toLowerCase()];
-	if (Array.isArray(value)) return value.length ? String(value[0]) : undefined;
-	return value === undefined || value === null ? undefined : String(value);
-}
-
-/** A header holding a number ("12", "0.35"), or undefined. */
-export function numberHeader(headers: IDataObject, name: string): number | undefined {
-	const text = header(headers, name)?.trim();
-	if (!text) return undefined;
-	const value = Number(text);
-	return Number.isFinite(value) ? value : undefined;
 }
 
 /** Retry-After as milliseconds: seconds or an HTTP date. */

@@ -1,11 +1,11 @@
-// Pacing and retry timing, without a server: the numbers behind the transport's waits.
-import { Pace } from '../../nodes/TrutoUserDirectory/transport/pace';
+// Rate limiting and retry timing, without a server: the numbers behind the transport's waits.
 import {
 	backoffMs,
 	isRetryableStatus,
 	networkCode,
+	RateLimiter,
 	serverDelayMs,
-} from '../../nodes/TrutoUserDirectory/transport/retry';
+} from '../../nodes/TrutoUserDirectory/transport';
 
 // `acquire` reads the clock itself, so times are counted from now (each test takes far less than a window).
 let T = 0;
@@ -16,95 +16,95 @@ const limits = (remaining: number, reset: number, limit?: string) => ({
 	...(limit ? { 'ratelimit-limit': limit } : {}),
 });
 
-/** A pace that has had its first answer: 9 of 10 left, the window ends 1 s after T. */
-async function warmPace(): Promise<Pace> {
-	const pace = new Pace();
-	pace.settle(await pace.acquire(), limits(9, 1, '10;w=1'), T);
-	return pace;
+/** A limiter that has had its first answer: 9 of 10 left, the window ends 1 s after T. */
+async function warmLimiter(): Promise<RateLimiter> {
+	const limiter = new RateLimiter();
+	limiter.settle(await limiter.acquire(), limits(9, 1, '10;w=1'), T);
+	return limiter;
 }
 
-async function start(pace: Pace, count: number): Promise<number[]> {
+async function start(limiter: RateLimiter, count: number): Promise<number[]> {
 	const tickets = [];
-	for (let i = 0; i < count; i++) tickets.push(await pace.acquire());
+	for (let i = 0; i < count; i++) tickets.push(await limiter.acquire());
 	return tickets;
 }
 
-describe('Pace', () => {
+describe('RateLimiter', () => {
 	test('the first request goes alone; the rest wait for its answer', async () => {
-		const pace = new Pace();
-		expect(pace.waitMs(T)).toBe(0);
-		const first = await pace.acquire();
-		expect(pace.waitMs(T)).toBe(Infinity);
-		pace.settle(first);
-		expect(pace.waitMs(T)).toBe(0);
+		const limiter = new RateLimiter();
+		expect(limiter.waitMs(T)).toBe(0);
+		const first = await limiter.acquire();
+		expect(limiter.waitMs(T)).toBe(Infinity);
+		limiter.settle(first);
+		expect(limiter.waitMs(T)).toBe(0);
 	});
 
 	test('without rate-limit headers nothing waits after the first answer', async () => {
-		const pace = new Pace();
-		pace.settle(await pace.acquire(), {}, T);
-		await start(pace, 100);
-		expect(pace.waitMs(T)).toBe(0);
+		const limiter = new RateLimiter();
+		limiter.settle(await limiter.acquire(), {}, T);
+		await start(limiter, 100);
+		expect(limiter.waitMs(T)).toBe(0);
 	});
 
 	test('requests in flight count against the budget until their answers say more', async () => {
-		const pace = await warmPace();
-		const tickets = await start(pace, 9);
-		expect(pace.waitMs(T + 10)).toBe(990);
+		const limiter = await warmLimiter();
+		const tickets = await start(limiter, 9);
+		expect(limiter.waitMs(T + 10)).toBe(990);
 		// Three answers without headers: those requests are done, six are still out.
-		for (const ticket of tickets.slice(0, 3)) pace.settle(ticket, {}, T + 20);
-		expect(pace.waitMs(T + 20)).toBe(0);
+		for (const ticket of tickets.slice(0, 3)) limiter.settle(ticket, {}, T + 20);
+		expect(limiter.waitMs(T + 20)).toBe(0);
 		// Their answers said they were counted: 6 left, 6 in flight.
-		const pace2 = await warmPace();
-		const tickets2 = await start(pace2, 9);
-		tickets2.slice(0, 3).forEach((ticket, i) => pace2.settle(ticket, limits(8 - i, 1), T + 20));
-		expect(pace2.waitMs(T + 20)).toBe(980);
+		const limiter2 = await warmLimiter();
+		const tickets2 = await start(limiter2, 9);
+		tickets2.slice(0, 3).forEach((ticket, i) => limiter2.settle(ticket, limits(8 - i, 1), T + 20));
+		expect(limiter2.waitMs(T + 20)).toBe(980);
 	});
 
 	test('answers in any order: the lowest remaining counts', async () => {
-		const pace = await warmPace();
-		const [second, third] = await start(pace, 2);
-		pace.settle(third, limits(0, 1), T + 20);
-		pace.settle(second, limits(1, 1), T + 30);
-		expect(pace.waitMs(T + 30)).toBe(970);
+		const limiter = await warmLimiter();
+		const [second, third] = await start(limiter, 2);
+		limiter.settle(third, limits(0, 1), T + 20);
+		limiter.settle(second, limits(1, 1), T + 30);
+		expect(limiter.waitMs(T + 30)).toBe(970);
 	});
 
 	test('a reset rounded up to whole seconds: the earliest window end wins', async () => {
-		const pace = await warmPace();
-		const [next] = await start(pace, 1);
-		pace.settle(next, limits(0, 1), T + 600);
-		expect(pace.waitMs(T + 600)).toBe(400);
+		const limiter = await warmLimiter();
+		const [next] = await start(limiter, 1);
+		limiter.settle(next, limits(0, 1), T + 600);
+		expect(limiter.waitMs(T + 600)).toBe(400);
 	});
 
 	test('a new window allows ratelimit-limit requests, then waits for an answer of its own', async () => {
-		const pace = await warmPace();
-		const old = await start(pace, 9);
-		old.slice(0, 8).forEach((ticket, i) => pace.settle(ticket, limits(8 - i, 1), T + 100));
-		expect(pace.waitMs(T + 100)).toBe(900);
+		const limiter = await warmLimiter();
+		const old = await start(limiter, 9);
+		old.slice(0, 8).forEach((ticket, i) => limiter.settle(ticket, limits(8 - i, 1), T + 100));
+		expect(limiter.waitMs(T + 100)).toBe(900);
 		// At the end of the window: 10 again, less the one still in flight.
-		expect(pace.waitMs(T + 1000)).toBe(0);
-		const fresh = await start(pace, 9);
-		expect(pace.waitMs(T + 1001)).toBe(Infinity);
+		expect(limiter.waitMs(T + 1000)).toBe(0);
+		const fresh = await start(limiter, 9);
+		expect(limiter.waitMs(T + 1001)).toBe(Infinity);
 		// The late answer from the old window is left out (its "0" is not this window's).
-		pace.settle(old[8], limits(0, 1), T + 1002);
-		expect(pace.waitMs(T + 1002)).toBe(0);
-		await start(pace, 1);
+		limiter.settle(old[8], limits(0, 1), T + 1002);
+		expect(limiter.waitMs(T + 1002)).toBe(0);
+		await start(limiter, 1);
 		// The new window's first answer counts: 9 left, 9 in flight, the window ends 1 s later.
-		pace.settle(fresh[0], limits(9, 1), T + 1050);
-		expect(pace.waitMs(T + 1050)).toBe(1000);
+		limiter.settle(fresh[0], limits(9, 1), T + 1050);
+		expect(limiter.waitMs(T + 1050)).toBe(1000);
 	});
 
 	test('after a 429 nobody starts until the wait is over', async () => {
-		const pace = await warmPace();
-		pace.block(2000, T + 100);
-		expect(pace.waitMs(T + 100)).toBe(2000);
-		expect(pace.waitMs(T + 2100)).toBe(0);
+		const limiter = await warmLimiter();
+		limiter.block(2000, T + 100);
+		expect(limiter.waitMs(T + 100)).toBe(2000);
+		expect(limiter.waitMs(T + 2100)).toBe(0);
 	});
 
 	test('a cancelled execution ends the wait for the first answer', async () => {
-		const pace = new Pace();
-		await pace.acquire();
+		const limiter = new RateLimiter();
+		await limiter.acquire();
 		const controller = new AbortController();
-		const waiting = pace.acquire(controller.signal);
+		const waiting = limiter.acquire(controller.signal);
 		controller.abort(new Error('cancelled'));
 		await expect(waiting).rejects.toThrow('cancelled');
 	});

@@ -1,10 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { header, numberHeader } from './retry';
+import { header, numberHeader } from './headers';
 import { sleepWithAbort } from './sleep';
 
 /**
- * Rate-limit pacing for one integrated account within one execution.
+ * Rate limiting for one integrated account within one execution: requests are
+ * paced by the answers' rate-limit headers.
  *
  * - The first request goes alone; the others wait for its answer, which tells
  *   how many requests the window still allows.
@@ -17,7 +18,7 @@ import { sleepWithAbort } from './sleep';
  * - After a 429, no request for the account starts until the wait is over.
  * Without rate-limit headers only the first and the 429 rules apply.
  */
-export class Pace {
+export class RateLimiter {
 	/** Requests let through so far; each gets the next number as its ticket. */
 	private started = 0;
 	/** Attempts that ended, with or without an answer. */
@@ -117,19 +118,19 @@ function untilSettled(promise: Promise<void>, signal?: AbortSignal): Promise<voi
 	});
 }
 
-const paces = new WeakMap<object, Map<string, Pace>>();
+const limiters = new WeakMap<object, Map<string, RateLimiter>>();
 
-/** The pace of `accountId` ('' for calls without one) within the execution that `ctx` belongs to. */
-export function paceOf(ctx: object, accountId: string): Pace {
-	let accounts = paces.get(ctx);
+/** The rate limiter of `accountId` ('' for calls without one) within the execution that `ctx` belongs to. */
+export function rateLimiterFor(ctx: object, accountId: string): RateLimiter {
+	let accounts = limiters.get(ctx);
 	if (!accounts) {
 		accounts = new Map();
-		paces.set(ctx, accounts);
+		limiters.set(ctx, accounts);
 	}
-	let pace = accounts.get(accountId);
-	if (!pace) {
-		pace = new Pace();
-		accounts.set(accountId, pace);
+	let limiter = accounts.get(accountId);
+	if (!limiter) {
+		limiter = new RateLimiter();
+		accounts.set(accountId, limiter);
 	}
-	return pace;
+	return limiter;
 }
