@@ -73,6 +73,15 @@ const CASES: Omit<DeleteCase, 'credentialId'>[] = [
   },
   { id: 'e2eUnauthorized', targets: [github('unauthorized-org')], onError: 'continueRegularOutput' },
   { id: 'e2eUnauthorizedStop', targets: [github('unauthorized-stop-org')] },
+  // Saved workflows leave out parameters equal to their defaults: version 1 must still delete,
+  // while a node of the newest version opens on Organization → Get Many.
+  { id: 'e2eSavedV1', targets: [{ account: 'acc_bulk', org: 'bulk_org_000001' }], omitDefaults: true },
+  {
+    id: 'e2eNewV11',
+    targets: [{ account: 'acc_bulk', org: 'bulk_org_000002' }],
+    omitDefaults: true,
+    typeVersion: 1.1,
+  },
   // One item at a time, so that nothing after the failing item has started.
   {
     id: 'e2eStop',
@@ -279,6 +288,20 @@ describe.each(e2eVersions())('n8n %s: Delete Organization', (version) => {
     const reqs = requestsFor('unauthorized-org', 'unauthorized-stop-org');
     expect(statusOf('unauthorized-org', 'unauthorized-stop-org')).toEqual([401, 401]);
     expect(reqs.every((r) => r.headers.authorization === `Bearer ${BAD_TOKEN}`)).toBe(true);
+  });
+
+  test('a saved version 1 node without resource and operation still deletes the organization', () => {
+    expect(out('e2eSavedV1').map((i) => i.json.id)).toEqual(['bulk_org_000001']);
+    expect(requestsFor('bulk_org_000001').map((r) => [r.method, r.status])).toEqual([['DELETE', 200]]);
+  });
+
+  test('a version 1.1 node without resource and operation lists organizations and deletes nothing', () => {
+    const items = out('e2eNewV11');
+    expect(items.length).toBeGreaterThan(1);
+    expect(items.every((i) => typeof i.json.id === 'string' && i.json.id.startsWith('bulk_org_'))).toBe(true);
+    expect(requestsFor('bulk_org_000002')).toHaveLength(0);
+    const lists = mock.requests.filter((r) => r.path === ORGS && r.query.integrated_account_id === 'acc_bulk');
+    expect(lists.map((r) => [r.method, r.status])).toEqual([['GET', 200]]);
   });
 
   test('no API token in anything n8n printed or stored', () => {

@@ -22,6 +22,10 @@ export interface DeleteCase {
   locator?: 'rl' | 'string';
   /** a Set node after Truto that looks back at the input item through paired items */
   pairedLookup?: boolean;
+  /** the node's version (default 1) */
+  typeVersion?: number;
+  /** leave resource and operation out, as a saved workflow does when they equal their defaults */
+  omitDefaults?: boolean;
 }
 
 const position = (i: number): [number, number] => [i * 220, 0];
@@ -36,11 +40,10 @@ export function deleteWorkflow(c: DeleteCase) {
     id: 'b7c1d2e3-0000-4000-8000-000000000004',
     name: TRUTO,
     type: NODE_TYPE,
-    typeVersion: 1,
+    typeVersion: c.typeVersion ?? 1,
     position: position(3),
     parameters: {
-      resource: 'organization',
-      operation: 'delete',
+      ...(c.omitDefaults ? {} : { resource: 'organization', operation: 'delete' }),
       integratedAccountId: expr('account', c.locator),
       id: expr('org', c.locator),
       options: c.options ?? {},

@@ -1,4 +1,4 @@
-// The user-directory resources and their methods (truto-api.md §2).
+// The user-directory resources and their methods (https://truto.one/docs/api-reference/unified-user-directory-api).
 
 export const RESOURCE_METHODS = {
   users: ['list', 'get', 'create', 'update', 'delete', 'unassign-role'],

@@ -1,4 +1,4 @@
-// Response options shared by every unified call (truto-api.md §4).
+// Response options shared by every unified call (https://truto.one/docs/api-reference/overview/querying).
 import type { Obj, Rec } from './types';
 import { fail } from './errors';
 import { bool, list, str } from './query';
