@@ -193,3 +193,26 @@ export function chainWorkflow(id: string, steps: Step[], credentialId: string) {
     active: false,
   };
 }
+
+/** Manual Trigger -> one node, as given (any node type, e.g. n8n's HTTP Request). */
+export function oneNodeWorkflow(id: string, node: Record<string, unknown>) {
+  return {
+    id,
+    name: `e2e ${id}`,
+    nodes: [
+      {
+        id: 'd5e6f7a8-0000-4000-8000-000000000000',
+        name: 'Start',
+        type: 'n8n-nodes-base.manualTrigger',
+        typeVersion: 1,
+        position: position(0),
+        parameters: {},
+      },
+      { id: 'd5e6f7a8-0000-4000-8000-000000000001', position: position(1), ...node },
+    ],
+    connections: { Start: { main: [[{ node: node.name, type: 'main', index: 0 }]] } },
+    settings: { executionOrder: 'v1' },
+    pinData: {},
+    active: false,
+  };
+}

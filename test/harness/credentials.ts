@@ -11,8 +11,9 @@ import type {
 import { ICredentialsHelper } from 'n8n-workflow';
 
 /**
- * Credentials for the engine, resolved the way n8n does for a `generic`
- * authenticate block: each value is an expression over `$credentials`.
+ * Credentials for the engine, resolved the way n8n does: an authenticate
+ * function is called; in a `generic` authenticate block each value is an
+ * expression over `$credentials`.
  */
 export class TestCredentialsHelper extends ICredentialsHelper {
 	constructor(
@@ -30,7 +31,9 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		node?: INode,
 	): Promise<IHttpRequestOptions> {
 		const auth = this.types[typeName]?.authenticate;
-		if (!auth || typeof auth === 'function' || auth.type !== 'generic' || !workflow || !node) {
+		// A function is called as n8n calls it: with the decrypted credential and the request.
+		if (typeof auth === 'function') return await auth.call(this.types[typeName], credentials, requestOptions);
+		if (!auth || auth.type !== 'generic' || !workflow || !node) {
 			throw new Error(`No generic authenticate block for ${typeName}`);
 		}
 		const resolve = (value: unknown) =>

@@ -45,9 +45,14 @@ function matches(f: Fault, t: FaultTarget): boolean {
   return true;
 }
 
-/** Status, body and headers of a status fault. */
-export function faultAnswer(f: Fault): { status: number; body: unknown; headers: Record<string, string> } {
+/** Status, body (or bytes) and headers of a status fault. */
+export function faultAnswer(f: Fault): { status: number; body?: unknown; bytes?: Buffer; headers: Record<string, string> } {
   const status = f.status ?? 500;
+  if (f.raw !== undefined) {
+    const headers: Record<string, string> = { 'content-type': f.contentType ?? 'text/html; charset=utf-8' };
+    for (const [k, v] of Object.entries(f.headers ?? {})) headers[k.toLowerCase()] = v;
+    return { status, bytes: Buffer.isBuffer(f.raw) ? f.raw : Buffer.from(f.raw), headers };
+  }
   let body: unknown = f.body;
   if (body === undefined) {
     const message = `Injected ${status} fault.`;

@@ -61,6 +61,10 @@ export interface Fault {
   reset?: boolean;
   delayMs?: number;
   remote?: boolean;
+  /** The answer's body as it is (HTML, JSON cut short, …), instead of `body` as JSON. */
+  raw?: string | Buffer;
+  /** Content type of a `raw` body. Default text/html. */
+  contentType?: string;
 }
 
 export interface PageQuirks {

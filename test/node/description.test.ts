@@ -136,7 +136,7 @@ describe('parameters shown per operation', () => {
 			if (!values.includes('getAll')) continue;
 			expect(shown({ resource, operation: 'getAll' })).toMatchObject({ returnAll: false, limit: 50 });
 			expect(shown({ resource, operation: 'getAll', returnAll: true })).not.toHaveProperty('limit');
-			expect(property({ resource, operation: 'getAll', returnAll: false }, 'limit').typeOptions).toEqual({ minValue: 1 });
+			expect(property({ resource, operation: 'getAll', returnAll: false }, 'limit').typeOptions).toEqual({ minValue: 1, maxValue: 100000 });
 		}
 		expect(shown({ resource: 'user', operation: 'get' })).not.toHaveProperty('returnAll');
 		expect(shown({ resource: 'me', operation: 'get' })).not.toHaveProperty('returnAll');

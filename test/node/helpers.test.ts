@@ -4,7 +4,9 @@ import type { IExecuteFunctions, INode } from 'n8n-workflow';
 import type { FieldSpec } from '../../nodes/TrutoUserDirectory/catalog';
 import { fileNameOf } from '../../nodes/TrutoUserDirectory/execute/output';
 import { mapFields } from '../../nodes/TrutoUserDirectory/execute/params';
-import { encodeQuery, parsePage, trutoApiError } from '../../nodes/TrutoUserDirectory/transport';
+import * as qs from 'qs';
+
+import { encodeQuery, parsePage, trutoApiError, type QueryValue } from '../../nodes/TrutoUserDirectory/transport';
 
 const node = { id: 'n', name: 'Truto User Directory', type: 'trutoUserDirectory', typeVersion: 1 } as INode;
 const ctx = { getNode: () => node } as unknown as IExecuteFunctions;
@@ -16,7 +18,20 @@ describe('encodeQuery: Truto bracket encoding', () => {
 	test('arrays with empty brackets, objects with keys, nested', () => {
 		expect(encodeQuery({ f: ['id', 'name'] })).toBe('f[]=id&f[]=name');
 		expect(encodeQuery({ q: { scope: { team: 'core' } } })).toBe('q[scope][team]=core');
-		expect(encodeQuery({ g: [{ id: 'a' }, { id: 'b' }] })).toBe('g[][id]=a&g[][id]=b');
+	});
+	test('a list of objects or lists gets positions, so that its entries stay apart', () => {
+		expect(encodeQuery({ g: [{ id: 'a' }, { id: 'b' }] })).toBe('g[0][id]=a&g[1][id]=b');
+		expect(encodeQuery({ m: [['1', '2'], ['3']] })).toBe('m[0][]=1&m[0][]=2&m[1][]=3');
+	});
+	test('whatever is nested reads back the same through a bracket parser (qs, as Truto reads it)', () => {
+		const samples: QueryValue[] = [
+			{ a: [{ x: '1', y: '2' }, { x: '3' }], b: [['1', '2'], ['3']], c: ['p', 'q'] },
+			{ scope: { team: 'core', ids: ['1'], deep: [{ k: [{ v: 'w' }] }] } },
+			{ 'sp ace': 'a&b=c', plus: '1+1', uni: 'Müller 😀' },
+		];
+		for (const sample of samples) {
+			expect(qs.parse(encodeQuery({ q: sample }), { depth: 10 })).toEqual({ q: sample });
+		}
 	});
 	test('undefined and null are left out; dates in ISO form', () => {
 		const date = new Date('2026-01-02T03:04:05.000Z');

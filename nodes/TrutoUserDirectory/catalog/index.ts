@@ -7,7 +7,7 @@ export { otherParameters } from './fields';
 export { KINDS, type Kind } from './kinds';
 export { trutoOptions, type OptionSpec } from './options';
 export { DEFAULT_RESOURCE, LATEST_VERSION, NODE_VERSIONS, VERSION_1_DEFAULT_OPERATIONS } from './versions';
-export { CONCURRENCY, DEFAULT_LIMIT, ENTRY, OPTION, PARAMETER, type NumberSetting } from './parameters';
+export { CONCURRENCY, DEFAULT_LIMIT, ENTRY, LIMIT, OPTION, PARAMETER, type NumberSetting } from './parameters';
 export type {
 	BodyCollection,
 	FieldSpec,

@@ -23,6 +23,7 @@ export const OPTION = {
 	checkCapabilities: 'checkCapabilities',
 	concurrency: 'concurrency',
 	maxRetries: 'maxRetries',
+	maxWait: 'maxWait',
 	timeout: 'timeout',
 } as const;
 
@@ -44,5 +45,6 @@ export interface NumberSetting {
  */
 export const CONCURRENCY: NumberSetting = { default: 10, min: 1, max: 50 };
 
-/** Get Many's Limit when none is set. */
-export const DEFAULT_LIMIT = 50;
+/** Get Many's Limit. */
+export const LIMIT: NumberSetting = { default: 50, min: 1, max: 100_000 };
+export const DEFAULT_LIMIT = LIMIT.default;

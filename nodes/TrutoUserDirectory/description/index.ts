@@ -1,9 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import {
-	DEFAULT_LIMIT,
 	DEFAULT_RESOURCE,
 	findResource,
+	LIMIT,
 	otherParameters,
 	PARAMETER,
 	resources,
@@ -17,6 +17,8 @@ import { listOptions, optionsProperty } from './options';
 import { onVersions } from './versions';
 
 type Show = NonNullable<INodeProperties['displayOptions']>['show'];
+
+const defaultLimit = LIMIT.default;
 
 function byName<T extends { name: string }>(list: T[]): T[] {
 	return [...list].sort((a, b) => a.name.localeCompare(b.name));
@@ -76,8 +78,8 @@ function pagination(show: Show): INodeProperties[] {
 			displayName: 'Limit',
 			name: PARAMETER.limit,
 			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: DEFAULT_LIMIT,
+			typeOptions: { minValue: LIMIT.min, maxValue: LIMIT.max },
+			default: defaultLimit,
 			description: 'Max number of results to return',
 			displayOptions: { show: { ...show, returnAll: [false] } },
 		},

@@ -11,7 +11,7 @@ import {
 	trutoOptions,
 	type Operation,
 } from '../catalog';
-import { itemIdempotencyKey, trutoRequest, type QueryValue, type TrutoRequest } from '../transport';
+import { itemIdempotencyKey, trutoRequest, type Expect, type QueryValue, type TrutoRequest } from '../transport';
 import { assertSupported } from './capabilities';
 import { binaryItem, jsonItem, resultItems } from './output';
 import { listRecords } from './paginate';
@@ -47,6 +47,24 @@ function chosenOperation(ctx: IExecuteFunctions, itemIndex: number) {
 	return found;
 }
 
+/**
+ * The name Truto reads a query key as: percent-encoding undone, brackets and
+ * case left out ("Integrated_Account_ID%5B%5D" → "integrated_account_id").
+ */
+function baseKey(name: string): string {
+	let key = name;
+	for (let round = 0; round < 3; round++) {
+		try {
+			const decoded = decodeURIComponent(key);
+			if (decoded === key) break;
+			key = decoded;
+		} catch {
+			break;
+		}
+	}
+	return key.split('[')[0].trim().toLowerCase();
+}
+
 /** Query: the account, Query Parameters, Filters and Truto's options. */
 function readQuery(
 	ctx: IExecuteFunctions,
@@ -58,12 +76,12 @@ function readQuery(
 	const read = (name: string) => ctx.getNodeParameter(name, itemIndex, {}) as IDataObject;
 	const specs = [...(operation.query ?? []), otherParameters];
 	const custom = mapFields(ctx, specs, read(PARAMETER.queryParameters), itemIndex, 'query', 'Query Parameters');
-	const reserved = ['integrated_account_id', ...(operation.kind === 'getAll' ? ['limit', 'next_cursor'] : [])];
-	const taken = reserved.find((key) => key in custom);
+	const reserved = ['integrated_account_id', 'truto_response_format', ...(operation.paged ? ['limit', 'next_cursor'] : [])];
+	const taken = Object.keys(custom).find((key) => reserved.includes(baseKey(key)));
 	if (taken) {
 		throw new NodeOperationError(ctx.getNode(), `The query parameter '${taken}' is set by the node`, {
 			itemIndex,
-			description: `Remove it from 'Query Parameters'; use the Integrated Account, Return All and Limit parameters instead.`,
+			description: `Remove it from 'Query Parameters'; use the Integrated Account, Return All, Limit and Response Format parameters instead.`,
 		});
 	}
 	const optionSpecs = operation.paged ? trutoOptions : trutoOptions.filter((option) => !option.listOnly);
@@ -103,10 +121,22 @@ function readBody(
 	return body as IDataObject;
 }
 
+/**
+ * What the answer must be. Truto's unified and normalized formats are checked
+ * (a list envelope, a record); the raw format is the provider's own answer, so
+ * any JSON; the stream format is bytes, or for an AI agent text.
+ */
+function expected(ctx: IExecuteFunctions, operation: Operation, format: QueryValue): Expect {
+	if (format === 'stream') return isToolMode(ctx) ? 'text' : 'bytes';
+	if (format === 'raw' || operation.output === 'deleted' || operation.output === 'result') return 'json';
+	return operation.output === 'records' ? 'list' : 'record';
+}
+
 /** Runs the chosen operation for one input item. */
 export async function runOperation(ctx: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const { resource, operation } = chosenOperation(ctx, itemIndex);
-	const accountId = readId(ctx, PARAMETER.integratedAccount, itemIndex, 'Integrated Account');
+	// The account id also goes into a URL path (the capability check): "." and ".." are refused.
+	const accountId = readPathId(ctx, PARAMETER.integratedAccount, itemIndex, 'Integrated Account');
 	const readRecordId = operation.idInPath ? readPathId : readId;
 	const id = operation.needsId ? readRecordId(ctx, PARAMETER.id, itemIndex, resource.name) : undefined;
 	const options = ctx.getNodeParameter(PARAMETER.options, itemIndex, {}) as IDataObject;
@@ -118,7 +148,7 @@ export async function runOperation(ctx: IExecuteFunctions, itemIndex: number): P
 		path,
 		query,
 		body: readBody(ctx, itemIndex, operation, id),
-		binary: query.truto_response_format === 'stream' && !isToolMode(ctx),
+		expect: expected(ctx, operation, query.truto_response_format),
 		// Lets a write be retried safely: Truto answers a repeated key from its cache.
 		idempotencyKey: method === 'POST' || method === 'PATCH' ? itemIdempotencyKey(ctx, itemIndex, method, path) : undefined,
 		errorContext: {
@@ -130,7 +160,7 @@ export async function runOperation(ctx: IExecuteFunctions, itemIndex: number): P
 			action: actionText(operation, resource.plural),
 		},
 	};
-	const settings = requestSettings(options);
+	const settings = requestSettings(ctx, itemIndex, options);
 	if (options[OPTION.checkCapabilities] === true) {
 		await assertSupported(ctx, itemIndex, accountId, resource, operation, settings);
 	}
@@ -140,7 +170,7 @@ export async function runOperation(ctx: IExecuteFunctions, itemIndex: number): P
 	const response = await trutoRequest(ctx, request, settings);
 	const summary: IDataObject = { integrated_account_id: accountId };
 	if (id !== undefined) summary.id = id;
-	if (request.binary) return [await binaryItem(ctx, response, summary)];
+	if (request.expect === 'bytes') return [await binaryItem(ctx, response, summary)];
 	switch (operation.output) {
 		case 'deleted':
 			return [jsonItem(response.body, { ...summary, deleted: true })];

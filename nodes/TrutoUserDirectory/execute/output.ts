@@ -38,11 +38,16 @@ export function recordJson(record: unknown): IDataObject {
 		: { data: record as IDataObject['data'] };
 }
 
-/** Items of a custom method's answer: `{result: …}` is unwrapped, an array gives one item per entry. */
+/**
+ * Items of a custom method's answer: `{result: …}` is unwrapped, an array gives
+ * one item per entry; an empty array still gives one item (with `result: []`),
+ * so that every input item has its output.
+ */
 export function resultItems(body: unknown, whenEmpty: IDataObject): INodeExecutionData[] {
 	const envelope = body && typeof body === 'object' && !Array.isArray(body) && 'result' in body;
 	const inner = envelope ? (body as IDataObject).result : body;
-	if (Array.isArray(inner)) return inner.map((record) => ({ json: recordJson(record) }));
+	if (Array.isArray(inner) && inner.length) return inner.map((record) => ({ json: recordJson(record) }));
+	if (Array.isArray(inner)) return [{ json: { ...whenEmpty, result: [] } }];
 	return [jsonItem(inner, whenEmpty)];
 }
 

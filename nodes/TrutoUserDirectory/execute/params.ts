@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { DEFAULT_LIMIT, ENTRY, PARAMETER, type FieldSpec } from '../catalog';
-import type { QueryValue } from '../transport';
+import { ENTRY, LIMIT, PARAMETER, type FieldSpec } from '../catalog';
+import { hasLoneSurrogate, queryProblem, type QueryValue } from '../transport';
 
 type Values = Record<string, QueryValue>;
 
@@ -27,6 +27,14 @@ export function readId(ctx: IExecuteFunctions, name: string, itemIndex: number, 
 			`Pick one from the list or enter its ID. If an expression fills it, check that the expression gives a value for item ${itemIndex}.`,
 		);
 	}
+	if (hasLoneSurrogate(text)) {
+		throw parameterError(
+			ctx,
+			itemIndex,
+			`The '${displayName}' parameter contains an invalid character`,
+			'It holds half of a character that cannot be sent (a lone UTF-16 surrogate). Check the value or the expression that gives it.',
+		);
+	}
 	return text;
 }
 
@@ -47,15 +55,15 @@ export function readPathId(ctx: IExecuteFunctions, name: string, itemIndex: numb
 	return id;
 }
 
-/** Get Many's Limit: a whole number of at least 1. */
+/** Get Many's Limit: a whole number of at least 1 and at most LIMIT.max. */
 export function readLimit(ctx: IExecuteFunctions, itemIndex: number): number {
-	const value = ctx.getNodeParameter(PARAMETER.limit, itemIndex, DEFAULT_LIMIT) as unknown;
+	const value = ctx.getNodeParameter(PARAMETER.limit, itemIndex, LIMIT.default) as unknown;
 	const limit = typeof value === 'string' && value.trim() ? Number(value) : value;
-	if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) {
+	if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < LIMIT.min || limit > LIMIT.max) {
 		throw parameterError(
 			ctx,
 			itemIndex,
-			`The 'Limit' parameter must be a whole number of at least 1`,
+			`The 'Limit' parameter must be a whole number of at least ${LIMIT.min} and at most ${LIMIT.max}`,
 			`It is ${JSON.stringify(value)}. Enter how many records to return, or turn on Return All.`,
 		);
 	}
@@ -159,6 +167,19 @@ function mapOne(spec: FieldSpec, value: unknown, where: Where): { key?: string; 
 }
 
 /**
+ * Why a field's query value cannot be sent. Names of Other Parameters may hold
+ * brackets (`created_at[gt]`), as Truto reads them; keys inside a value may not.
+ */
+function queryValueProblem(spec: FieldSpec, mapped: { value?: QueryValue; merge?: Values }): string | undefined {
+	if (spec.shape !== 'pairs') return queryProblem(mapped.merge ?? mapped.value);
+	for (const [name, value] of Object.entries(mapped.merge ?? {})) {
+		const problem = hasLoneSurrogate(name) ? 'a name contains an invalid character (a lone surrogate)' : queryProblem(value);
+		if (problem) return problem;
+	}
+	return undefined;
+}
+
+/**
  * The query parameters or body properties that `specs` map from `values`
  * (a collection's content). Empty values are left out; in a query, `false`
  * booleans too. Fields with an operator go to `key[operator]`. Entries merged
@@ -179,6 +200,15 @@ export function mapFields(
 		const value = values[spec.name];
 		if (value === undefined || value === null || value === '') continue;
 		const mapped = mapOne(spec, value, where);
+		const problem = target === 'query' ? queryValueProblem(spec, mapped) : undefined;
+		if (problem) {
+			throw parameterError(
+				ctx,
+				itemIndex,
+				`The ${labelOf(spec, where)} cannot be sent: ${problem}`,
+				'Query parameters are sent in Truto\'s bracket form, which cannot carry this. Change the value.',
+			);
+		}
 		if (mapped.merge) Object.assign(merged, mapped.merge);
 		if (mapped.key === undefined || mapped.value === undefined) continue;
 		if (spec.operator) {

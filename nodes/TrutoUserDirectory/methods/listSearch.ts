@@ -22,7 +22,22 @@ function matches(filter: string | undefined, ...texts: unknown[]): boolean {
 
 /** A field by dotted path ("emails.0.email"). */
 function pick(record: IDataObject, path: string): unknown {
-	return path.split('.').reduce<unknown>((value, key) => (value as IDataObject | undefined)?.[key], record);
+	return path
+		.split('.')
+		.reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as IDataObject)[key] : undefined), record);
+}
+
+/** A record's ID as text, when it has one that can be picked. */
+function idOf(record: IDataObject): string | undefined {
+	const id = record.id;
+	if (typeof id === 'number' && Number.isFinite(id)) return String(id);
+	return typeof id === 'string' && id.trim() ? id : undefined;
+}
+
+/** A value fit for a label: text or a number, not an object. */
+function labelOf(value: unknown): string | undefined {
+	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+	return typeof value === 'string' && value.trim() ? value.trim() : undefined;
 }
 
 function currentId(ctx: ILoadOptionsFunctions, name: string): string {
@@ -37,7 +52,7 @@ function currentId(ctx: ILoadOptionsFunctions, name: string): string {
 async function searchPages(
 	ctx: ILoadOptionsFunctions,
 	request: TrutoRequest,
-	toEntry: (record: IDataObject) => INodeListSearchItems,
+	toEntry: (record: IDataObject) => INodeListSearchItems | undefined,
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
@@ -45,11 +60,13 @@ async function searchPages(
 	let cursor = paginationToken;
 	for (let pages = 0; pages < MAX_PAGES; pages++) {
 		const query: Record<string, QueryValue> = { ...request.query, limit: PAGE_SIZE, next_cursor: cursor };
-		const { body } = await trutoRequest(ctx, { ...request, query });
+		const { body } = await trutoRequest(ctx, { ...request, query, expect: 'list' });
 		const page = parsePage(body);
 		for (const [, record] of page.records) {
+			// Entries that are not records, or have no ID to pick, are left out.
+			if (!record || typeof record !== 'object' || Array.isArray(record)) continue;
 			const entry = toEntry(record as IDataObject);
-			if (matches(filter, entry.name, entry.value)) results.push(entry);
+			if (entry && matches(filter, entry.name, entry.value)) results.push(entry);
 		}
 		cursor = page.next;
 		if (!cursor || !filter || results.length) break;
@@ -68,15 +85,19 @@ async function searchIntegratedAccounts(
 		this,
 		request,
 		(account) => {
-			const integration = (account.integration as IDataObject | undefined)?.name ?? 'account';
-			const tenant = account.tenant_id ? ` · ${String(account.tenant_id)}` : '';
+			const id = idOf(account);
+			if (!id) return undefined;
+			const integration = account.integration && typeof account.integration === 'object' ? (account.integration as IDataObject) : {};
+			const name = labelOf(integration.name) ?? 'account';
+			const tenant = labelOf(account.tenant_id);
+			const status = labelOf(account.status);
 			// Sandbox and status tell apart accounts of one integration and tenant ("needs_reauth" → "needs reauth").
 			const notes = [
 				account.is_sandbox === true ? 'sandbox' : '',
-				account.status && account.status !== 'active' ? String(account.status).replace(/_/g, ' ') : '',
+				status && status !== 'active' ? status.replace(/_/g, ' ') : '',
 			].filter(Boolean);
 			const suffix = notes.length ? ` (${notes.join(', ')})` : '';
-			return { name: `${String(integration)}${tenant}${suffix}`, value: String(account.id) };
+			return { name: `${name}${tenant ? ` · ${tenant}` : ''}${suffix}`, value: id };
 		},
 		filter,
 		paginationToken,
@@ -95,9 +116,10 @@ function recordSearch(resource: Resource): Search {
 			errorContext: { singular: resource.singular, accountId, action: `list ${resource.plural}` },
 		};
 		const toEntry = (record: IDataObject) => {
-			const label = resource.labelFields.map((field) => pick(record, field)).find((value) => value);
-			const id = String(record.id);
-			return { name: label ? `${String(label)} (${id})` : id, value: id };
+			const id = idOf(record);
+			if (!id) return undefined;
+			const label = resource.labelFields.map((field) => labelOf(pick(record, field))).find(Boolean);
+			return { name: label ? `${label} (${id})` : id, value: id };
 		};
 		return await searchPages(this, request, toEntry, filter, paginationToken);
 	};

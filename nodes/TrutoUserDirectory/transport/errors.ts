@@ -2,6 +2,7 @@ import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { isTimeoutCode } from './retry';
+import { scrubText, scrubValue } from './secrets';
 
 /** What a request was about, so that its errors can name the parameter to fix. */
 export interface ErrorContext {
@@ -14,6 +15,8 @@ export interface ErrorContext {
 	accountId?: string;
 	/** What the request tried to do, lower case ("delete organizations"). */
 	action?: string;
+	/** Forms of the credential's secrets: scrubbed from everything an error carries. */
+	secrets?: string[];
 }
 
 interface TrutoErrorBody {
@@ -26,6 +29,8 @@ interface TrutoErrorBody {
 }
 
 const MAX_DETAIL = 500;
+/** Longest message shown; a longer one is cut, and given whole in the description. */
+export const MAX_MESSAGE = 300;
 
 function clip(text: string): string {
 	return text.length > MAX_DETAIL ? `${text.slice(0, MAX_DETAIL)}…` : text;
@@ -119,6 +124,32 @@ function errorMessage(status: number, body: TrutoErrorBody, context: ErrorContex
 	}
 }
 
+interface ErrorParts {
+	message: string;
+	description?: string;
+	httpCode?: string;
+}
+
+/**
+ * Every error the transport throws is built here: each secret scrubbed from
+ * each text and from the response it carries, and a long message cut to a
+ * readable length (whole in the description).
+ */
+function apiError(node: INode, response: JsonObject, parts: ErrorParts, context: ErrorContext): NodeApiError {
+	const secrets = context.secrets ?? [];
+	const message = scrubText(parts.message, secrets);
+	const clipped = message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE - 1)}…` : message;
+	const description = [clipped === message ? '' : message, parts.description ? scrubText(parts.description, secrets) : '']
+		.filter(Boolean)
+		.join('\n');
+	return new NodeApiError(node, scrubValue(response, secrets), {
+		message: clipped,
+		description: description || undefined,
+		httpCode: parts.httpCode,
+		itemIndex: context.itemIndex,
+	});
+}
+
 /** A NodeApiError from Truto's error shape (`statusCode`, `error`, `message`, remote fields). */
 export function trutoApiError(
 	node: INode,
@@ -137,12 +168,16 @@ export function trutoApiError(
 	};
 	if (body.truto_is_remote_error !== undefined) response.truto_is_remote_error = body.truto_is_remote_error;
 	if (body.truto_error_insight !== undefined) response.truto_error_insight = body.truto_error_insight as JsonObject;
-	return new NodeApiError(node, response, {
-		message: errorMessage(status, body, context),
-		description: details.filter(Boolean).join('\n') || undefined,
-		httpCode: String(status),
-		itemIndex: context.itemIndex,
-	});
+	return apiError(
+		node,
+		response,
+		{
+			message: errorMessage(status, body, context),
+			description: details.filter(Boolean).join('\n') || undefined,
+			httpCode: String(status),
+		},
+		context,
+	);
 }
 
 const CONNECTION_PROBLEMS: Record<string, string> = {
@@ -177,16 +212,86 @@ export function connectionError(
 		: `Could not reach Truto at ${baseUrl}: check the Base URL in the Truto API credential and the network`;
 	const problem = CONNECTION_PROBLEMS[code] ?? (isTimeoutCode(code) ? 'the request timed out' : 'the connection failed');
 	const description = [`Network error: ${problem} (${code}).`, retryNote(retries)].filter(Boolean).join(' ');
-	return new NodeApiError(node, { message }, { message, description, itemIndex: context.itemIndex });
+	return apiError(node, { message }, { message, description }, context);
 }
 
 /**
  * Any other failure of the HTTP call, or a wait ended by cancellation. Rebuilt
  * from the message only: the original error carries the request, headers included.
  */
-export function requestFailure(node: INode, error: unknown, itemIndex?: number, cancelled = false): NodeApiError {
+export function requestFailure(node: INode, error: unknown, context: ErrorContext, cancelled = false): NodeApiError {
 	const message = cancelled
 		? 'The execution was cancelled while waiting for Truto'
 		: `The request to Truto failed: ${(error as Error)?.message ?? String(error)}`;
-	return new NodeApiError(node, { message }, { message, itemIndex });
+	return apiError(node, { message }, { message }, context);
+}
+
+/** The credential cannot be used as it is (its Base URL): nothing was sent. */
+export function credentialError(node: INode, problem: Error, context: ErrorContext): NodeApiError {
+	return apiError(node, { message: problem.message }, { message: problem.message, description: 'Nothing was sent.' }, context);
+}
+
+/** A 3xx answer: never followed, since the next request would carry the token elsewhere. */
+export function redirectError(node: INode, status: number, location: string | undefined, from: string, context: ErrorContext): NodeApiError {
+	let target = 'no address';
+	if (location) {
+		try {
+			const url = new URL(location, from);
+			target = `${url.protocol}//${url.host}`;
+		} catch {
+			target = 'an address that is not a URL';
+		}
+	}
+	const message = `Truto answered with a redirect (${status}) to ${target}, which the node does not follow: the Base URL in the Truto API credential is probably wrong (for example http:// where https:// is needed)`;
+	const description = 'Requests with the Truto API credential never follow redirects, so that the API token is sent only to the Base URL. Enter https://api.truto.one, or your custom Truto domain with https://.';
+	return apiError(node, { message, statusCode: status }, { message, description, httpCode: String(status) }, context);
+}
+
+/**
+ * A 2xx answer that is not what Truto sends for this request (an HTML page,
+ * JSON cut short, an empty body where a record is expected). Quotes the start
+ * of the body.
+ */
+export function unexpectedAnswerError(
+	node: INode,
+	status: number,
+	problem: string,
+	text: string,
+	contentType: string | undefined,
+	context: ErrorContext,
+): NodeApiError {
+	const message = `Truto's answer was not what this operation expects: ${problem}. Check the Base URL in the Truto API credential (https://api.truto.one or your custom Truto domain)`;
+	const start = text.trim().slice(0, 200);
+	const description = [
+		`Status ${status}${contentType ? `, content type ${contentType}` : ''}, ${text.length} characters.`,
+		start ? `The answer starts: ${start}${text.trim().length > 200 ? '…' : ''}` : 'The answer was empty.',
+		context.action?.startsWith('list') || !context.action ? '' : 'Nothing was retried: the request may have taken effect.',
+	]
+		.filter(Boolean)
+		.join('\n');
+	return apiError(node, { message, statusCode: status }, { message, description, httpCode: String(status) }, context);
+}
+
+/** The account stays rate limited beyond Max Retries or Max Wait: the item fails without waiting. */
+export function rateLimitedError(
+	node: INode,
+	reason: 'spent' | 'long',
+	waitMs: number,
+	maxWaitMs: number,
+	lastBody: unknown,
+	context: ErrorContext,
+): NodeApiError {
+	const seconds = Number.isFinite(waitMs) ? `${Math.ceil(waitMs / 1000)} s` : 'an unknown time';
+	const message =
+		reason === 'long'
+			? `Truto rate limited ${account(context)} for ${seconds}, more than Max Wait (${Math.round(maxWaitMs / 1000)} s) allows: raise Max Wait in Options, or run again later`
+			: `Truto rate limit reached and retries ran out for ${account(context)}: lower Concurrency, raise Max Retries, or run again later`;
+	const body = parseErrorBody(lastBody);
+	const description = [
+		reason === 'spent' ? 'The account was rate limited again after every pause; this item was not sent.' : '',
+		trutoText(body) && `Truto said: ${trutoText(body)}`,
+	]
+		.filter(Boolean)
+		.join('\n');
+	return apiError(node, { message, statusCode: 429 }, { message, description: description || undefined, httpCode: '429' }, context);
 }

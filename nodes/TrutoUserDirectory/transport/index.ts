@@ -3,18 +3,20 @@ export { parseErrorBody, trutoApiError, type ErrorContext } from './errors';
 export { header, numberHeader } from './headers';
 export { itemIdempotencyKey } from './idempotency';
 export { parsePage, type Page } from './page';
-export { encodeQuery, type QueryValue } from './query';
-export { RateLimiter, rateLimiterFor } from './rateLimiter';
+export { encodeQuery, hasLoneSurrogate, queryProblem, type QueryValue } from './query';
+export { MAX_TIMER_MS, RateLimited, RateLimiter, rateLimiterFor } from './rateLimiter';
+export { type Expect } from './answer';
+export { CREDENTIAL_TYPE, getCredentialInfo, type TrutoContext } from './credential';
 export {
-	CREDENTIAL_TYPE,
-	DEFAULT_BASE_URL,
 	DEFAULT_SETTINGS,
 	MAX_RETRIES,
+	MAX_WAIT_SECONDS,
+	TIMEOUT_MS,
 	trutoRequest,
-	type TrutoContext,
 	type TrutoRequest,
 	type TrutoResponse,
 	type TrutoSettings,
 } from './request';
-export { backoffMs, isRetryableStatus, MAX_WAIT_MS, networkCode, retryAfterMs, serverDelayMs } from './retry';
+export { backoffMs, isRetryableStatus, networkCode, resetMs, retryAfterMs, serverDelayMs } from './retry';
+export { REDACTED, scrubValue } from './secrets';
 export { sleepWithAbort } from './sleep';

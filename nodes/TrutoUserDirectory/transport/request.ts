@@ -1,21 +1,23 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	IHttpRequestMethods,
-	IHttpRequestOptions,
-	ILoadOptionsFunctions,
-} from 'n8n-workflow';
+import type { IDataObject, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
 
-import { connectionError, requestFailure, trutoApiError, type ErrorContext } from './errors';
-import { rateLimiterFor } from './rateLimiter';
+import { readAnswer, readErrorBody, type Expect } from './answer';
+import { CREDENTIAL_TYPE, getCredentialInfo, type TrutoContext } from './credential';
+import {
+	connectionError,
+	credentialError,
+	rateLimitedError,
+	redirectError,
+	requestFailure,
+	trutoApiError,
+	unexpectedAnswerError,
+	type ErrorContext,
+} from './errors';
+import { header } from './headers';
 import { encodeQuery, type QueryValue } from './query';
-import { backoffMs, isRetryableStatus, MAX_WAIT_MS, networkCode, serverDelayMs } from './retry';
+import { MAX_TIMER_MS, RateLimited, rateLimiterFor } from './rateLimiter';
+import { backoffMs, isRetryableStatus, networkCode, serverDelayMs } from './retry';
+import { scrubValue } from './secrets';
 import { sleepWithAbort } from './sleep';
-
-export type TrutoContext = IExecuteFunctions | ILoadOptionsFunctions;
-
-export const CREDENTIAL_TYPE = 'trutoApi';
-export const DEFAULT_BASE_URL = 'https://api.truto.one';
 
 export interface TrutoRequest {
 	method: IHttpRequestMethods;
@@ -23,47 +25,42 @@ export interface TrutoRequest {
 	path: string;
 	query?: Record<string, QueryValue>;
 	body?: IDataObject;
-	/** Ask for raw bytes (the `stream` response format). */
-	binary?: boolean;
+	/** What the answer must be; `bytes` asks for the raw bytes (the `stream` response format). Default `json`. */
+	expect?: Expect;
 	/** Makes a POST or PATCH safe to retry; Truto answers a repeated key from its cache. */
 	idempotencyKey?: string;
 	errorContext?: ErrorContext;
 }
 
 export interface TrutoSettings {
-	/** Further tries after the first, for 429s, and for timeouts, resets and 408/502/503/504 when idempotent. */
+	/** Further tries after the first, for 429s, and for timeouts, resets and 408/502/504 when idempotent. */
 	maxRetries: number;
 	/** Per-attempt timeout in milliseconds; 0 or undefined waits as long as n8n does. */
 	timeoutMs?: number;
+	/** Longest single wait for a rate limit or a retry, in milliseconds. */
+	maxWaitMs?: number;
 }
 
 export interface TrutoResponse {
 	statusCode: number;
 	headers: IDataObject;
+	/** The parsed JSON (or bytes for `expect: 'bytes'`), every secret scrubbed. */
 	body: unknown;
 	/** How many retries it took. */
 	retries: number;
 }
 
-/** Bounds and default of Max Retries. */
+/** Bounds and defaults of the request settings the user can set. */
 export const MAX_RETRIES = { default: 3, min: 0, max: 10 };
+/** At most an hour: timers take at most 2^31 − 1 ms. */
+export const TIMEOUT_MS = { default: 0, min: 0, max: 3_600_000 };
+export const MAX_WAIT_SECONDS = { default: 120, min: 1, max: 3_600 };
 
-export const DEFAULT_SETTINGS: TrutoSettings = { maxRetries: MAX_RETRIES.default, timeoutMs: 0 };
-
-const baseUrls = new WeakMap<object, Promise<string>>();
-
-/** The credential's base URL without trailing slashes (read once per execution context). */
-export function getBaseUrl(ctx: TrutoContext): Promise<string> {
-	let url = baseUrls.get(ctx);
-	if (!url) {
-		url = ctx.getCredentials(CREDENTIAL_TYPE).then((credentials) => {
-			const raw = typeof credentials.baseUrl === 'string' ? credentials.baseUrl.trim() : '';
-			return (raw || DEFAULT_BASE_URL).replace(/\/+$/, '');
-		});
-		baseUrls.set(ctx, url);
-	}
-	return url;
-}
+export const DEFAULT_SETTINGS: TrutoSettings = {
+	maxRetries: MAX_RETRIES.default,
+	timeoutMs: TIMEOUT_MS.default,
+	maxWaitMs: MAX_WAIT_SECONDS.default * 1000,
+};
 
 function cancelSignal(ctx: TrutoContext): AbortSignal | undefined {
 	return 'getExecutionCancelSignal' in ctx ? ctx.getExecutionCancelSignal() : undefined;
@@ -89,78 +86,112 @@ type Attempt =
 
 /**
  * The one way this package talks to Truto: builds the URL with Truto's bracket
- * encoding, authenticates through the credential, paces requests by the
- * account's rate-limit headers, retries what is safe to retry, and turns
- * failures into NodeApiErrors that say what to do. Every wait ends at once
- * when the execution is cancelled.
+ * encoding, authenticates through the credential (which sends the token only
+ * to the Base URL), paces requests by the account's rate-limit headers,
+ * retries what is safe to retry, never follows a redirect, checks that an
+ * answer is Truto's, and turns failures into NodeApiErrors that say what to
+ * do, with every secret scrubbed. Every wait is bounded and ends at once when
+ * the execution is cancelled.
  */
 export async function trutoRequest(
 	ctx: TrutoContext,
 	request: TrutoRequest,
 	settings: TrutoSettings = DEFAULT_SETTINGS,
 ): Promise<TrutoResponse> {
-	const baseUrl = await getBaseUrl(ctx);
+	const { origin, secrets } = await getCredentialInfo(ctx);
+	const context: ErrorContext = { ...request.errorContext, secrets };
+	const node = ctx.getNode();
+	if (origin instanceof Error) throw credentialError(node, origin, context);
+	const expect = request.expect ?? 'json';
 	const query = encodeQuery(request.query ?? {});
-	const headers: IDataObject = { Accept: request.binary ? '*/*' : 'application/json' };
+	const url = `${origin}${request.path}${query ? `?${query}` : ''}`;
+	const headers: IDataObject = { Accept: expect === 'bytes' ? '*/*' : 'application/json' };
+	if (request.body) headers['Content-Type'] = 'application/json';
 	if (request.idempotencyKey) headers['Idempotency-Key'] = request.idempotencyKey;
 	const signal = cancelSignal(ctx);
 	const options: IHttpRequestOptions = {
 		method: request.method,
-		url: `${baseUrl}${request.path}${query ? `?${query}` : ''}`,
+		url,
 		headers,
 		body: request.body,
-		json: !request.binary,
-		encoding: request.binary ? 'arraybuffer' : undefined,
+		json: false,
+		encoding: 'arraybuffer',
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
-		timeout: settings.timeoutMs || undefined,
+		disableFollowRedirect: true,
+		timeout: settings.timeoutMs ? Math.min(settings.timeoutMs, MAX_TIMER_MS) : undefined,
 		abortSignal: signal,
 	};
-	const context = request.errorContext ?? {};
+	const maxWaitMs = Math.min(settings.maxWaitMs ?? DEFAULT_SETTINGS.maxWaitMs!, MAX_TIMER_MS);
 	const idempotent = isIdempotent(request);
 	const limiter = rateLimiterFor(ctx, accountOf(request));
+	const waitWithin = async <T>(waiting: () => Promise<T>): Promise<T> => {
+		try {
+			return await waiting();
+		} catch (error) {
+			if (error instanceof RateLimited) {
+				throw rateLimitedError(node, error.reason, error.waitMs, maxWaitMs, error.lastBody, context);
+			}
+			throw requestFailure(node, error, context, true);
+		}
+	};
 
 	let lostAnswer = false;
-
 	for (let retries = 0; ; retries++) {
-		if (signal?.aborted) throw requestFailure(ctx.getNode(), signal.reason, context.itemIndex, true);
-		const ticket = await cancellable(ctx, context.itemIndex, () => limiter.acquire(signal));
+		if (signal?.aborted) throw requestFailure(node, signal.reason, context, true);
+		const ticket = await waitWithin(() => limiter.acquire(signal, { maxRetries: settings.maxRetries, maxWaitMs }));
 		const attempt = await send(ctx, options, retries, signal);
 		if ('failure' in attempt) {
 			limiter.settle(ticket);
-			throw requestFailure(ctx.getNode(), attempt.failure, context.itemIndex, signal?.aborted);
+			throw requestFailure(node, attempt.failure, context, signal?.aborted);
 		}
 		const response = attempt.response;
+		const status = response?.statusCode;
 		const waitMs = (response && serverDelayMs(response.statusCode, response.headers)) ?? backoffMs(retries);
-		// A 429 holds back every request for the account, set before the waiting ones wake up.
-		const limited = response?.statusCode === 429;
-		if (limited && waitMs <= MAX_WAIT_MS) limiter.block(waitMs);
+		// A 429 pauses every request for the account, set before the waiting ones wake up.
+		if (status === 429) limiter.block(waitMs, Date.now(), readErrorBody(response?.body, secrets));
+		else if (response) limiter.lifted();
 		limiter.settle(ticket, response?.headers);
-		if (response && response.statusCode < 400) return response;
 
+		if (response && response.statusCode < 300) {
+			// A write may answer 204 with nothing; a read never should.
+			const nothing = response.statusCode === 204 && request.method !== 'GET' && expect !== 'bytes';
+			return answered(response, nothing ? 'json' : expect, context, node, secrets);
+		}
+		if (response && response.statusCode < 400) {
+			throw redirectError(node, response.statusCode, header(response.headers, 'location'), url, context);
+		}
 		const retryable = response
 			? isRetryableStatus(response.statusCode, idempotent)
 			: idempotent && attempt.code !== 'ECONNREFUSED';
-		if (!retryable || retries >= settings.maxRetries || waitMs > MAX_WAIT_MS) {
-			if (!response) {
-				throw connectionError(ctx.getNode(), attempt.code, baseUrl, context, settings.timeoutMs, retries);
-			}
+		if (retryable && retries < settings.maxRetries && waitMs > maxWaitMs) {
+			throw rateLimitedError(node, 'long', waitMs, maxWaitMs, response?.body, context);
+		}
+		if (!retryable || retries >= settings.maxRetries) {
+			if (!response) throw connectionError(node, attempt.code, origin, context, settings.timeoutMs, retries);
 			const note = lostAnswer ? LOST_ANSWER_NOTE : undefined;
-			throw trutoApiError(ctx.getNode(), response.statusCode, response.body, context, retries, note);
+			throw trutoApiError(node, response.statusCode, readErrorBody(response.body, secrets), context, retries, note);
 		}
 		if (!response) lostAnswer = true;
 		// Other failures wait on their own; after a 429 the rate limiter does the waiting.
-		if (!limited) await cancellable(ctx, context.itemIndex, () => sleepWithAbort(waitMs, signal));
+		if (status !== 429) await waitWithin(() => sleepWithAbort(waitMs, signal));
 	}
 }
 
-/** Runs a wait; when the execution is cancelled the item fails at once, saying so. */
-async function cancellable<T>(ctx: TrutoContext, itemIndex: number | undefined, waiting: () => Promise<T>): Promise<T> {
-	try {
-		return await waiting();
-	} catch (error) {
-		throw requestFailure(ctx.getNode(), error, itemIndex, true);
+/** A 2xx answer, read as the request expects; anything else is an error that quotes it. */
+function answered(
+	response: TrutoResponse,
+	expect: Expect,
+	context: ErrorContext,
+	node: ReturnType<TrutoContext['getNode']>,
+	secrets: string[],
+): TrutoResponse {
+	const reading = readAnswer(response.body, expect, secrets);
+	if (reading.problem !== undefined) {
+		const contentType = header(response.headers, 'content-type');
+		throw unexpectedAnswerError(node, response.statusCode, reading.problem, reading.text, contentType, context);
 	}
+	return { ...response, headers: scrubValue(response.headers, secrets), body: reading.body };
 }
 
 /** One attempt: an answer, a lost connection, or another failure (cancellation among them). */

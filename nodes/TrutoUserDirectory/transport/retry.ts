@@ -29,8 +29,6 @@ const TIMEOUT_CODES = new Set([
 	'UND_ERR_BODY_TIMEOUT',
 ]);
 
-/** Longest single wait; a longer Retry-After fails the item instead of stalling the run. */
-export const MAX_WAIT_MS = 120_000;
 const BACKOFF_BASE_MS = 500;
 const BACKOFF_CAP_MS = 30_000;
 
@@ -53,14 +51,35 @@ export function isTimeoutCode(code: string): boolean {
 	return TIMEOUT_CODES.has(code);
 }
 
-/** Retry-After as milliseconds: seconds or an HTTP date. */
+/** Numbers above these are moments (Unix time in seconds or milliseconds), not durations. */
+const EPOCH_SECONDS = 1e9;
+const EPOCH_MILLISECONDS = 1e12;
+
+/**
+ * A number of seconds from a header as milliseconds from now. Truto documents
+ * seconds until the reset; some servers send the moment of the reset instead
+ * (a Unix time in seconds or milliseconds), which is read as such.
+ */
+export function secondsToWaitMs(value: number, now = Date.now()): number {
+	if (value >= EPOCH_MILLISECONDS) return Math.max(0, value - now);
+	if (value >= EPOCH_SECONDS) return Math.max(0, value * 1000 - now);
+	return Math.max(0, value * 1000);
+}
+
+/** Retry-After as milliseconds: seconds (or a Unix time) or an HTTP date. */
 export function retryAfterMs(headers: IDataObject, now = Date.now()): number | undefined {
 	const text = header(headers, 'retry-after')?.trim();
 	if (!text) return undefined;
 	const seconds = Number(text);
-	if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+	if (Number.isFinite(seconds)) return secondsToWaitMs(seconds, now);
 	const date = Date.parse(text);
 	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** ratelimit-reset as milliseconds until the window ends. */
+export function resetMs(headers: IDataObject, now = Date.now()): number | undefined {
+	const reset = numberHeader(headers, 'ratelimit-reset');
+	return reset !== undefined && reset >= 0 ? secondsToWaitMs(reset, now) : undefined;
 }
 
 /**
@@ -70,8 +89,7 @@ export function retryAfterMs(headers: IDataObject, now = Date.now()): number | u
 export function serverDelayMs(status: number, headers: IDataObject, now = Date.now()): number | undefined {
 	const retryAfter = retryAfterMs(headers, now);
 	if (retryAfter !== undefined || status !== 429) return retryAfter;
-	const reset = numberHeader(headers, 'ratelimit-reset');
-	return reset !== undefined && reset >= 0 ? reset * 1000 : undefined;
+	return resetMs(headers, now);
 }
 
 /** Exponential backoff with jitter for the given retry (0-based): between half and all of 500 ms × 2^retry, capped. */
