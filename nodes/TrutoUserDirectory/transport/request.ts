@@ -75,6 +75,8 @@ function accountOf(request: TrutoRequest): string {
 	return typeof account === 'string' ? account : '';
 }
 
+const MIN_RATE_LIMIT_WAIT_MS = 250;
+
 const LOST_ANSWER_NOTE =
 	'An earlier attempt got no answer and may have gone through: check the record before running again.';
 
@@ -147,7 +149,9 @@ export async function trutoRequest(
 		}
 		const response = attempt.response;
 		const status = response?.statusCode;
-		const waitMs = (response && serverDelayMs(response.statusCode, response.headers)) ?? backoffMs(retries);
+		const asked = (response && serverDelayMs(response.statusCode, response.headers)) ?? backoffMs(retries);
+		// A server that answers 429 with "retry now" still gets a short pause, never a tight loop.
+		const waitMs = status === 429 ? Math.max(asked, MIN_RATE_LIMIT_WAIT_MS) : asked;
 		// A 429 pauses every request for the account, set before the waiting ones wake up.
 		if (status === 429) limiter.block(waitMs, Date.now(), readErrorBody(response?.body, secrets));
 		else if (response) limiter.lifted();
