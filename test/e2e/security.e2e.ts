@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports */
 // In a real n8n: the token never leaves Truto's origin (redirects, n8n's HTTP
 // Request node with the Truto credential), secrets echoed by a server never
 // surface, and the credential's Test button says what is wrong.

@@ -8,7 +8,12 @@ type Pred = (rec: Obj, wanted: string[]) => boolean;
 /** Wanted values: `f=x` (one), `f[]=x&f[]=y` or `f[in]=x,y` (any of); other operators are ignored. */
 function wantedValues(v: unknown): string[] | undefined {
   if (typeof v === 'string') return [v];
-  if (Array.isArray(v)) return v.filter((x): x is string => typeof x === 'string');
+  // Email entries (`emails[][email]=…`, as Truto documents the filter) count by their address.
+  if (Array.isArray(v)) {
+    return v
+      .map((x) => (x && typeof x === 'object' ? (x as Obj).email ?? (x as Obj).id : x))
+      .filter((x): x is string => typeof x === 'string');
+  }
   if (v && typeof v === 'object') {
     const o = v as Obj;
     if (o.in !== undefined) return list(o.in);

@@ -1,4 +1,4 @@
-// The user-directory resources and their methods (https://truto.one/docs/api-reference/unified-user-directory-api).
+// The user-directory resources and their methods (docs/truto-api.md).
 
 export const RESOURCE_METHODS = {
   users: ['list', 'get', 'create', 'update', 'delete', 'unassign-role'],

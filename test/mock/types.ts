@@ -70,6 +70,10 @@ export interface Fault {
 export interface PageQuirks {
   emptyPageWithCursor?: boolean;
   lastCursor?: 'null' | 'missing' | 'empty';
+  /** Shape of the capabilities answer: the guides' list (default), the API reference's object, or something else. */
+  capabilities?: 'guides' | 'reference' | 'other';
+  /** Accounts Truto has blocked: their unified calls answer 503. */
+  blocked?: string[];
 }
 
 /** A stored unified record. Always has `id` and `remote_data`. */

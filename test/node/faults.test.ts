@@ -166,7 +166,7 @@ describe('rate limits', () => {
 });
 
 describe('server errors', () => {
-	test.each([408, 502, 503, 504])('%i is retried for deletes until it goes through', async (status) => {
+	test.each([408, 502, 504])('%i is retried for deletes until it goes through', async (status) => {
 		mock.inject({ status, headers: { 'retry-after': '0' }, times: 3, match: { method: 'DELETE' } });
 		const list = ids(8);
 
@@ -205,12 +205,32 @@ describe('server errors', () => {
 		);
 	});
 
+	test("a provider's 503 (remote) is retried for deletes until it goes through", async () => {
+		mock.inject({ status: 503, remote: true, headers: { 'retry-after': '0' }, times: 2, match: { method: 'DELETE' } });
+		const list = ids(4);
+
+		const { items, error } = await run(list);
+
+		expect(error).toBeUndefined();
+		expectAllDeleted(items, list);
+		expect(deletes()).toHaveLength(6);
+	});
+
+	test("Truto's own 503 (the account is blocked) is not retried: it says so and what to do", async () => {
+		mock.inject({ status: 503, times: 5 });
+
+		const { error } = await run(ids(1));
+
+		expect(error?.message).toMatch(/Truto has blocked integrated account "acc_bulk": contact Truto support/);
+		expect(deletes()).toHaveLength(1);
+	});
+
 	test('Max Retries 0 turns retrying off', async () => {
-		mock.inject({ status: 503, times: 1 });
+		mock.inject({ status: 502, times: 1 });
 
 		const { error } = await run(ids(1), { maxRetries: 0 });
 
-		expect(error?.message).toMatch(/blocked or Truto is unavailable/);
+		expect(error?.message).toMatch(/provider behind Truto gave no clean answer/);
 		expect(deletes()).toHaveLength(1);
 	});
 });
@@ -349,7 +369,7 @@ describe('cancellation', () => {
 	});
 
 	test('cancelling during a backoff stops at once', async () => {
-		mock.inject({ status: 503, times: 20 });
+		mock.inject({ status: 502, times: 20 });
 
 		const { run: result } = await run(ids(2), { maxRetries: 10 }, { cancelAfterMs: 150 });
 		const sent = mock.requests.length;

@@ -130,10 +130,12 @@ describe('retry timing', () => {
 		expect(backoffMs(20, () => 1)).toBe(30_000);
 	});
 
-	test('429 always; 408, 502, 503, 504 only when idempotent; never 500', () => {
+	test("429 always; 408, 502, 504 and a provider's 503 only when idempotent; never 500, nor Truto's 503 (a blocked account)", () => {
 		expect([429, 408, 502, 503, 504, 500].map((s) => isRetryableStatus(s, true))).toEqual([
-			true, true, true, true, true, false,
+			true, true, true, false, true, false,
 		]);
+		expect(isRetryableStatus(503, true, true)).toBe(true);
+		expect(isRetryableStatus(503, false, true)).toBe(false);
 		expect([429, 408, 502, 503, 504, 500].map((s) => isRetryableStatus(s, false))).toEqual([
 			true, false, false, false, false, false,
 		]);

@@ -118,7 +118,8 @@ const cases: Case[] = [
 		parameters: { id: byId('usr_okta_01'), roleId: byId('rol_super_admin') },
 		method: 'POST',
 		path: ['users', 'unassign-role'],
-		query: okta,
+		// Truto documents the user and role as query parameters (Slack Enterprise) and in the body (JumpCloud).
+		query: { ...okta, id: 'usr_okta_01', roles: [{ id: 'rol_super_admin' }] },
 		body: { id: 'usr_okta_01', roles: [{ id: 'rol_super_admin' }] },
 		check: (items) => {
 			expect(items).toHaveLength(1);
@@ -151,8 +152,9 @@ const cases: Case[] = [
 		parameters: { additionalFields: { name: 'Platform', description: 'Infra', groupType: 'team' } },
 		method: 'POST',
 		path: ['groups'],
-		query: okta,
-		body: { name: 'Platform', description: 'Infra', group_type: 'team' },
+		// Truto documents group_type as a query parameter of create.
+		query: { ...okta, group_type: 'team' },
+		body: { name: 'Platform', description: 'Infra' },
 		check: (items) => expect(items[0].json).toMatchObject({ id: 'grp_new_0001', name: 'Platform', group_type: 'team' }),
 	},
 	{
@@ -448,7 +450,7 @@ describe('create and update', () => {
 		const { items, error } = await run({
 			items: [
 				{ name: 'Red', extra: { organization: 'org_globex' } },
-				{ name: 'Blue', extra: { group_type: 'team' } },
+				{ name: 'Blue', extra: { description: 'Second' } },
 			],
 			parameters: {
 				resource: 'group',
@@ -461,7 +463,7 @@ describe('create and update', () => {
 		expect(error).toBeUndefined();
 		expect(unified().map((request) => request.body)).toEqual([
 			{ organization: 'org_globex', name: 'Red' },
-			{ group_type: 'team', name: 'Blue' },
+			{ description: 'Second', name: 'Blue' },
 		]);
 		expect(items.map((item) => [item.json.name, item.pairedItem])).toEqual([
 			['Red', { item: 0 }],

@@ -135,7 +135,7 @@ describe('a write without an Idempotency-Key is never sent twice', () => {
 describe('a write with an Idempotency-Key is retried with the same key', () => {
 	test.each([
 		['502', { status: 502, headers: { 'retry-after': '0' } }],
-		['503', { status: 503, headers: { 'retry-after': '0' } }],
+		["a provider's 503", { status: 503, remote: true, headers: { 'retry-after': '0' } }],
 		['a connection reset', { reset: true }],
 	])('%s', async (_name, fault) => {
 		mock.inject({ ...fault, times: 2, match: { method: 'POST' } });

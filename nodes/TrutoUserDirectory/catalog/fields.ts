@@ -23,6 +23,19 @@ export function choice(
 	return { displayName, name: camelCase(key), key, type: 'options', default: first, description, options };
 }
 
+/** Options for documented values, named in words ("service-account" → "Service Account"). */
+export function choices(...values: string[]): INodePropertyOptions[] {
+	return values.map((value) => ({
+		name: value.replace(/[-_]/g, ' ').replace(/\b\w/g, (letter) => letter.toUpperCase()),
+		value,
+	}));
+}
+
+/** A comma-separated list of IDs sent as objects (`[{id: "a"}, {id: "b"}]`). */
+export function idList(displayName: string, key: string, description: string, itemKey = 'id'): FieldSpec {
+	return text(displayName, key, description, { shape: 'list', itemKey, placeholder: 'e.g. id_1,id_2' });
+}
+
 /** Fields that several operations share. */
 
 export const remoteData: FieldSpec = {
@@ -117,6 +130,10 @@ export const workspaceId = text(
 	'workspace_id',
 	'The workspace to act in (workspace_id), for integrations that need one',
 );
+
+export const groupId = text('Group ID', 'group_id', 'The group to act in (group_id), for integrations that need one');
+
+export const userId = text('User ID', 'user_id', 'The user to act on (user_id), for integrations that need one');
 
 export const description = text('Description', 'description', 'Free text describing the record');
 

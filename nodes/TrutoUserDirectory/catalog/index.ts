@@ -17,6 +17,7 @@ export type {
 	OperationSpec,
 	OperationTexts,
 	OutputShape,
+	Placement,
 	RecordRef,
 	Resource,
 	ResourceSpec,
@@ -51,7 +52,7 @@ function toOperation(resource: ResourceSpec, spec: OperationSpec): Operation {
 		paged,
 		output: kind.output,
 		body: kind.body,
-		filters: paged ? [...(spec.filters ?? []), ...dateFilters] : spec.filters,
+		filters: paged && spec.dateFilters !== false ? [...(spec.filters ?? []), ...dateFilters] : spec.filters,
 	};
 }
 

@@ -1,12 +1,16 @@
 import {
 	choice,
+	choices,
 	description,
+	groupId,
+	idList,
 	name,
 	organizationId,
 	otherFields,
 	remoteData,
 	sortBy,
 	text,
+	userId,
 	workspaceId,
 } from './fields';
 import type { FieldSpec, ResourceSpec } from './types';
@@ -57,11 +61,7 @@ const userFields: FieldSpec[] = [
 	text('Description', 'description', 'About the user'),
 	emails,
 	text('First Name', 'first_name', 'Given name'),
-	text('Group IDs', 'groups', 'Comma-separated IDs of groups to put the user in (each sent as an object in groups[])', {
-		shape: 'list',
-		itemKey: 'id',
-		placeholder: 'e.g. grp_1,grp_2',
-	}),
+	idList('Group IDs', 'groups', 'Comma-separated IDs of groups to put the user in (each sent as an object in groups[])'),
 	text('Languages', 'languages', 'Comma-separated language codes', { shape: 'list', placeholder: 'e.g. en,de' }),
 	text('Last Name', 'last_name', 'Family name'),
 	text('Name', 'name', 'Full display name'),
@@ -80,51 +80,68 @@ const userFields: FieldSpec[] = [
 ];
 
 const userFilters: FieldSpec[] = [
-	text('Email', 'emails', 'Only users with this email address (emails)', {
-		name: 'email',
-		placeholder: 'e.g. name@email.com',
-	}),
+	{ ...idList('Email', 'emails', 'Only users with this email address (sent as emails[][email])', 'email'), name: 'email' },
 	text('First Name', 'first_name', 'Only users with this first name'),
-	text('Group ID', 'group_id', 'Only members of this group'),
+	groupId,
 	text('Last Name', 'last_name', 'Only users with this last name'),
 	{ ...organizationId, description: 'Only users of this organization (organization_id)' },
-	choice('Status', 'status', 'Only users with this status', [
-		{ name: 'Active', value: 'active' },
-		{ name: 'Deleted', value: 'deleted' },
-		{ name: 'Inactive', value: 'inactive' },
-		{ name: 'Invited', value: 'invited' },
-	]),
+	choice('Status', 'status', 'Only users with this status', choices('active', 'created', 'deleted', 'inactive', 'invited')),
 	{ ...workspaceId, description: 'Only users of this workspace (workspace_id)' },
 	sortBy,
 ];
 
-const groupType = choice('Group Type', 'group_type', 'Kind of group', [
-	{ name: 'Group', value: 'group' },
-	{ name: 'Department', value: 'department' },
-	{ name: 'Team', value: 'team' },
-]);
+/** Integration-specific query parameters of Get, Update and Delete User. */
+const userProduct = (...values: string[]) =>
+	choice('Product', 'product', 'The product of the integration to act in (product), for integrations with several', choices(...values));
+const userType = (...values: string[]) =>
+	choice('User Type', 'user_type', 'The kind of user (user_type), for integrations that need it', choices(...values));
 
-const groupFields: FieldSpec[] = [
-	description,
-	groupType,
-	name,
-	text('Organization ID', 'organization', 'The organization the group belongs to'),
-	remoteData,
-	otherFields,
-];
+const groupType = choice('Group Type', 'group_type', 'Kind of group (group_type)', choices('department', 'group', 'team'));
 
-const roleFields: FieldSpec[] = [
-	description,
-	text('License ID', 'license', 'The license the role belongs to (Salesforce needs one)'),
-	name,
-	remoteData,
-	otherFields,
-];
+const groupFields: FieldSpec[] = [description, name, remoteData, otherFields];
+
+const roleFields: FieldSpec[] = [description, name, remoteData, otherFields];
 
 const organizationFilters: FieldSpec[] = [
 	{ ...name, description: 'Only organizations with this name' },
 	{ ...sortBy, description: 'JSON object of field (created_at, name or updated_at) and direction' },
-	text('User ID', 'user_id', 'Only organizations this user belongs to'),
+	{ ...userId, description: 'Only organizations this user belongs to (user_id)' },
+];
+
+const groupFilters: FieldSpec[] = [
+	choice('Group Type', 'group_type', 'Only groups of this kind', choices('department', 'group', 'product', 'team')),
+	{ ...name, description: 'Only groups with this name' },
+	{ ...organizationId, description: 'Only groups of this organization (organization_id); some integrations need it' },
+	{ ...sortBy, description: 'JSON object of field (created_at, id or name) and direction' },
+	{ ...userId, description: 'Only groups this user belongs to (user_id)' },
+];
+
+const workspaceFilters: FieldSpec[] = [
+	{ ...groupId, description: 'Only workspaces of this group (group_id)' },
+	{ ...name, description: 'Only workspaces with this name' },
+	{ ...organizationId, description: 'Only workspaces of this organization (organization_id); some integrations need it' },
+	choice('Product', 'product', 'The product to list workspaces of (product)', choices('analytics', 'sharepoint', 'teams')),
+	{ ...sortBy, description: 'JSON object of field (created_at, name or updated_at) and direction' },
+	choice('Status', 'status', 'Only workspaces with this status', choices('active', 'inactive')),
+];
+
+const activityFilters: FieldSpec[] = [
+	choice(
+		'Action',
+		'action',
+		'Only activities of this action',
+		choices('create', 'destroy', 'exported', 'login', 'login_failed', 'logout', 'updated', 'user_created', 'user_deactivated', 'user_deleted', 'user_invited', 'user_joined', 'user_updated'),
+	),
+	text('Actor ID', 'actor_id', 'Only activities by this actor'),
+	{ ...organizationId, description: 'Only activities of this organization (organization_id); Asana and GitHub need it' },
+	choice('Product', 'product', 'The product to list activities of (product)', choices('azure_active_directory')),
+];
+
+const roleAssignmentFilters: FieldSpec[] = [
+	{ ...groupId, description: 'Only assignments to this group (group_id)' },
+	choice('Product', 'product', 'The product to list role assignments of (product)', choices('workspace')),
+	text('Role ID', 'role_id', 'Only assignments of this role (role_id); Jenkins needs it'),
+	{ ...workspaceId, description: 'Only assignments in this workspace (workspace_id); Slack Enterprise needs it' },
 ];
 
 /**
@@ -145,18 +162,36 @@ export const resourceSpecs: ResourceSpec[] = [
 		labelFields: ['name', 'emails.0.email', 'username'],
 		operations: [
 			{ kind: 'getAll', isDefault: true, filters: userFilters },
-			{ kind: 'get' },
+			{
+				kind: 'get',
+				query: [groupId, organizationId, userProduct('azure_active_directory', 'onedrive', 'teams', 'workspace'), userType('admin', 'end_user', 'service-account', 'user'), workspaceId],
+			},
 			{ kind: 'create', fields: userFields, query: [organizationId, workspaceId] },
-			{ kind: 'update', fields: userFields },
+			{
+				kind: 'update',
+				fields: userFields,
+				query: [
+					groupId,
+					idList('Group IDs', 'groups', 'Groups sent as query parameter groups[] (Vercel needs them)'),
+					organizationId,
+					userId,
+					text('Workspace', 'workspace', 'The workspace (workspace), for Power BI and WordPress'),
+					workspaceId,
+				],
+			},
 			{
 				kind: 'delete',
 				query: [
+					idList('Email', 'emails', 'The address of the user (sent as emails[][email]); BrowserStack needs it', 'email'),
+					groupId,
 					organizationId,
+					userProduct('azure_active_directory', 'workspace'),
 					choice('Remove From', 'remove_from', 'Remove the user from a group or from the organization instead (Asana)', [
 						{ name: 'Organization', value: 'organization' },
 						{ name: 'Group', value: 'group' },
 					]),
 					text('Remove From ID', 'remove_from_id', 'ID of the group or organization to remove the user from (Asana)'),
+					userType('admin', 'end_user'),
 					workspaceId,
 				],
 			},
@@ -167,15 +202,17 @@ export const resourceSpecs: ResourceSpec[] = [
 				name: 'Unassign Role',
 				action: 'Unassign a role from a user',
 				description:
-					'Takes a role away from a user; the user is not deleted. Needs: Integrated Account, the User and the Role. Both IDs are sent in the request body.',
+					'Takes a role away from a user; the user is not deleted. Needs: Integrated Account, the User and the Role. Both IDs are sent as query parameters and in the body, as Truto documents for different integrations.',
 				customPath: 'unassign-role',
 				idKey: 'id',
+				idPlacement: 'both',
 				refs: [
 					{
 						name: 'roleId',
 						resource: 'role',
 						key: 'roles',
 						itemKey: 'id',
+						placement: 'both',
 						description: 'The role to take away from the user',
 					},
 				],
@@ -193,11 +230,14 @@ export const resourceSpecs: ResourceSpec[] = [
 		article: 'a',
 		labelFields: ['name'],
 		operations: [
-			{ kind: 'getAll', isDefault: true },
+			{ kind: 'getAll', isDefault: true, filters: groupFilters },
 			{ kind: 'get' },
-			{ kind: 'create', fields: groupFields },
+			{
+				kind: 'create',
+				fields: [...groupFields, { ...groupType, description: 'Kind of group (sent as query parameter group_type); BlackLine needs it', inQuery: true }],
+			},
 			{ kind: 'update', fields: groupFields },
-			{ kind: 'delete', query: [{ ...groupType, description: 'Kind of group, for integrations that need it' }] },
+			{ kind: 'delete', query: [{ ...groupType, description: 'Kind of group (group_type), for integrations that need it' }] },
 			{
 				kind: 'custom',
 				method: 'POST',
@@ -223,8 +263,11 @@ export const resourceSpecs: ResourceSpec[] = [
 		labelFields: ['label', 'name'],
 		operations: [
 			{ kind: 'getAll', isDefault: true },
-			{ kind: 'get' },
-			{ kind: 'create', fields: roleFields },
+			{ kind: 'get', query: [groupId, workspaceId] },
+			{
+				kind: 'create',
+				fields: [...roleFields, text('License ID', 'license', 'The license the role belongs to (Salesforce needs one)')],
+			},
 			{ kind: 'update', fields: roleFields },
 			{ kind: 'delete' },
 		],
@@ -262,10 +305,17 @@ export const resourceSpecs: ResourceSpec[] = [
 				isDefault: true,
 				query: [
 					organizationId,
-					text('Product', 'product', 'Only licenses of this product, for integrations that sell several'),
+					choice('Product', 'product', 'The product to list licenses of (product); Microsoft 365 needs it', choices('azure_active_directory', 'onedrive')),
 				],
 			},
-			{ kind: 'get', note: 'Supported by Cisco Meraki, Salesforce and Webex.' },
+			{
+				kind: 'get',
+				note: 'Supported by Cisco Meraki, Salesforce and Webex.',
+				query: [
+					choice('Include Assigned To', 'include_assigned_to', 'Also return to whom the license is assigned (include_assigned_to), for Webex', choices('user')),
+					text('Organizations', 'organizations', 'The organization of the license (organizations); Cisco Meraki needs it'),
+				],
+			},
 		],
 	},
 	{
@@ -276,7 +326,10 @@ export const resourceSpecs: ResourceSpec[] = [
 		plural: 'workspaces',
 		article: 'a',
 		labelFields: ['name'],
-		operations: [{ kind: 'getAll', isDefault: true }, { kind: 'get' }],
+		operations: [
+			{ kind: 'getAll', isDefault: true, filters: workspaceFilters },
+			{ kind: 'get', query: [{ ...organizationId, description: 'The organization of the workspace (organization_id); Zoho BugTracker needs it' }] },
+		],
 	},
 	{
 		value: 'roleAssignment',
@@ -286,7 +339,7 @@ export const resourceSpecs: ResourceSpec[] = [
 		plural: 'role assignments',
 		article: 'a',
 		labelFields: ['role_id', 'user_id', 'group_id'],
-		operations: [{ kind: 'getAll', isDefault: true }, { kind: 'get' }, { kind: 'delete' }],
+		operations: [{ kind: 'getAll', isDefault: true, filters: roleAssignmentFilters }, { kind: 'get' }, { kind: 'delete' }],
 	},
 	{
 		value: 'activity',
@@ -297,7 +350,7 @@ export const resourceSpecs: ResourceSpec[] = [
 		article: 'an',
 		labelFields: ['description', 'action'],
 		operations: [
-			{ kind: 'getAll', isDefault: true },
+			{ kind: 'getAll', isDefault: true, filters: activityFilters },
 			{ kind: 'get', note: 'Supported by Atlassian.' },
 		],
 	},
@@ -340,8 +393,20 @@ export const resourceSpecs: ResourceSpec[] = [
 			{
 				kind: 'getAll',
 				isDefault: true,
+				// Utilization reports have no created_at of their own: the date is a plain parameter.
+				dateFilters: false,
 				query: [
-					choice('Utilization Type', 'utilization_type', 'What to report usage of (utilization_type)', [
+					{
+						displayName: 'Created At',
+						name: 'createdAt',
+						key: 'created_at',
+						type: 'dateTime',
+						default: '',
+						description: 'The day to report (created_at), only with the User Activity type (Zoom)',
+					},
+					organizationId,
+					userId,
+					choice('Utilization Type', 'utilization_type', 'What to report usage of (utilization_type); every integration needs it', [
 						{ name: 'Licenses', value: 'licenses' },
 						{ name: 'Actions', value: 'actions' },
 						{ name: 'Packages', value: 'packages' },

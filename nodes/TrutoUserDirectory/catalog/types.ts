@@ -35,7 +35,12 @@ export interface FieldSpec {
 	fields?: FieldSpec[];
 	/** Inside a `fixedCollection` entry: an entry without it is an error. */
 	required?: boolean;
+	/** A field shown among the body fields that Truto documents as a query parameter. */
+	inQuery?: boolean;
 }
+
+/** Where a value goes: the request body, the query, or both (Truto documents both for some methods). */
+export type Placement = 'body' | 'query' | 'both';
 
 /** A record of another resource that an operation needs, picked like the `id` (the role to unassign). */
 export interface RecordRef {
@@ -47,6 +52,8 @@ export interface RecordRef {
 	key: string;
 	/** Sent as `[{[itemKey]: id}]` instead of the bare id. */
 	itemKey?: string;
+	/** Where it goes (default the body). */
+	placement?: Placement;
 	description: string;
 }
 
@@ -59,8 +66,12 @@ export interface OperationSpec extends Partial<OperationTexts> {
 	note?: string;
 	/** Custom methods: the path segment (`POST …/users/unassign-role`), also Truto's name of the method. */
 	customPath?: string;
-	/** Custom methods: the body key the record picked in `id` is sent as. */
+	/** Custom methods: the key the record picked in `id` is sent as. */
 	idKey?: string;
+	/** Where `idKey` goes (default the body). */
+	idPlacement?: Placement;
+	/** Get Many: `false` leaves out Truto's created/updated date filters (records without those dates). */
+	dateFilters?: false;
 	/** Further records the operation needs (custom methods). */
 	refs?: RecordRef[];
 	/** The operation a new node opens on for this resource (one per resource, never a delete). */

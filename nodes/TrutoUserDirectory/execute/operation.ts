@@ -10,6 +10,7 @@ import {
 	PARAMETER,
 	trutoOptions,
 	type Operation,
+	type Placement,
 } from '../catalog';
 import { itemIdempotencyKey, trutoRequest, type Expect, type QueryValue, type TrutoRequest } from '../transport';
 import { assertSupported } from './capabilities';
@@ -93,22 +94,47 @@ function readQuery(
 	};
 }
 
+/** Fields shown among the body fields that Truto documents as query parameters (a group's type). */
+function bodyFieldsInQuery(ctx: IExecuteFunctions, itemIndex: number, operation: Operation): Record<string, QueryValue> {
+	const fields = (operation.fields ?? []).filter((field) => field.inQuery);
+	if (!operation.body || !fields.length) return {};
+	const values = ctx.getNodeParameter(operation.body.name, itemIndex, {}) as IDataObject;
+	return mapFields(ctx, fields, values, itemIndex, 'query', operation.body.displayName);
+}
+
+interface Picked {
+	query: Record<string, QueryValue>;
+	body: IDataObject;
+}
+
+/** The records a custom method names (the `id` and its refs), each where Truto documents it. */
+function readPicked(ctx: IExecuteFunctions, itemIndex: number, operation: Operation, id: string | undefined): Picked {
+	const picked: Picked = { query: {}, body: {} };
+	const place = (key: string, value: string, placement: Placement = 'body', itemKey?: string) => {
+		const sent = itemKey ? [{ [itemKey]: value }] : value;
+		if (placement !== 'query') picked.body[key] = sent;
+		if (placement !== 'body') picked.query[key] = sent;
+	};
+	if (operation.idKey && id !== undefined) place(operation.idKey, id, operation.idPlacement);
+	for (const ref of operation.refs ?? []) {
+		const value = readId(ctx, ref.name, itemIndex, findResource(ref.resource)?.name ?? ref.name);
+		place(ref.key, value, ref.placement, ref.itemKey);
+	}
+	return picked;
+}
+
 /** Body of create, update and custom methods: typed fields, then the picked records. */
 function readBody(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	operation: Operation,
-	id: string | undefined,
+	picked: Picked,
 ): IDataObject | undefined {
 	if (!operation.body) return undefined;
 	const { name, displayName } = operation.body;
 	const values = ctx.getNodeParameter(name, itemIndex, {}) as IDataObject;
-	const body = mapFields(ctx, operation.fields ?? [], values, itemIndex, 'body', displayName);
-	if (operation.idKey && id !== undefined) body[operation.idKey] = id;
-	for (const ref of operation.refs ?? []) {
-		const value = readId(ctx, ref.name, itemIndex, findResource(ref.resource)?.name ?? ref.name);
-		body[ref.key] = ref.itemKey ? [{ [ref.itemKey]: value }] : value;
-	}
+	const fields = (operation.fields ?? []).filter((field) => !field.inQuery);
+	const body = { ...mapFields(ctx, fields, values, itemIndex, 'body', displayName), ...picked.body };
 	if (!Object.keys(body).length) {
 		throw new NodeOperationError(ctx.getNode(), `Nothing to ${operation.value}: '${displayName}' is empty`, {
 			itemIndex,
@@ -140,14 +166,19 @@ export async function runOperation(ctx: IExecuteFunctions, itemIndex: number): P
 	const readRecordId = operation.idInPath ? readPathId : readId;
 	const id = operation.needsId ? readRecordId(ctx, PARAMETER.id, itemIndex, resource.name) : undefined;
 	const options = ctx.getNodeParameter(PARAMETER.options, itemIndex, {}) as IDataObject;
-	const query = readQuery(ctx, itemIndex, operation, options, accountId);
+	const picked = readPicked(ctx, itemIndex, operation, id);
+	const query = {
+		...readQuery(ctx, itemIndex, operation, options, accountId),
+		...bodyFieldsInQuery(ctx, itemIndex, operation),
+		...picked.query,
+	};
 	const { method } = operation;
 	const path = operationPath(resource, operation, id);
 	const request: TrutoRequest = {
 		method,
 		path,
 		query,
-		body: readBody(ctx, itemIndex, operation, id),
+		body: readBody(ctx, itemIndex, operation, picked),
 		expect: expected(ctx, operation, query.truto_response_format),
 		// Lets a write be retried safely: Truto answers a repeated key from its cache.
 		idempotencyKey: method === 'POST' || method === 'PATCH' ? itemIdempotencyKey(ctx, itemIndex, method, path) : undefined,

@@ -52,6 +52,11 @@ export function parseErrorBody(body: unknown): TrutoErrorBody {
 	return value && typeof value === 'object' && !Array.isArray(value) ? (value as TrutoErrorBody) : {};
 }
 
+/** Whether an error body says the failure happened at the provider, not at Truto. */
+export function isRemoteError(body: unknown): boolean {
+	return parseErrorBody(body).truto_is_remote_error === true;
+}
+
 /** Truto's own text, or the provider's answer when Truto passes on an empty message. */
 function trutoText(body: TrutoErrorBody): string {
 	if (typeof body.message === 'string' && body.message.trim()) return body.message.trim();
@@ -118,7 +123,9 @@ function errorMessage(status: number, body: TrutoErrorBody, context: ErrorContex
 		case 504:
 			return 'The provider behind Truto gave no clean answer: try again later';
 		case 503:
-			return `${account(context)} is blocked or Truto is unavailable: check the account in Truto, then try again`;
+			return remote
+				? 'The provider behind Truto is unavailable: try again later'
+				: `Truto has blocked ${account(context)}: contact Truto support (support@truto.one). Reconnecting the account or retrying does not help`;
 		default:
 			return `Truto answered with status ${status}${body.error ? ` (${body.error})` : ''}`;
 	}

@@ -5,6 +5,7 @@ import { CREDENTIAL_TYPE, getCredentialInfo, type TrutoContext } from './credent
 import {
 	connectionError,
 	credentialError,
+	isRemoteError,
 	rateLimitedError,
 	redirectError,
 	requestFailure,
@@ -33,7 +34,7 @@ export interface TrutoRequest {
 }
 
 export interface TrutoSettings {
-	/** Further tries after the first, for 429s, and for timeouts, resets and 408/502/504 when idempotent. */
+	/** Further tries after the first, for 429s, and for timeouts, resets and 408/502/504 (and a provider's 503) when idempotent. */
 	maxRetries: number;
 	/** Per-attempt timeout in milliseconds; 0 or undefined waits as long as n8n does. */
 	timeoutMs?: number;
@@ -166,7 +167,7 @@ export async function trutoRequest(
 			throw redirectError(node, response.statusCode, header(response.headers, 'location'), url, context);
 		}
 		const retryable = response
-			? isRetryableStatus(response.statusCode, idempotent)
+			? isRetryableStatus(response.statusCode, idempotent, isRemoteError(readErrorBody(response.body, secrets)))
 			: idempotent && attempt.code !== 'ECONNREFUSED';
 		if (retryable && retries < settings.maxRetries && waitMs > maxWaitMs) {
 			throw rateLimitedError(node, 'long', waitMs, maxWaitMs, response?.body, context);

@@ -2,8 +2,12 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { header, numberHeader } from './headers';
 
-/** Statuses worth another try; 429 always, the rest only for idempotent requests. */
-const RETRY_IF_IDEMPOTENT = new Set([408, 502, 503, 504]);
+/**
+ * Statuses worth another try; 429 always, the rest only for idempotent
+ * requests. A 503 from Truto itself means the integrated account is blocked,
+ * which no retry mends; a 503 passed on from the provider is retried.
+ */
+const RETRY_IF_IDEMPOTENT = new Set([408, 502, 504]);
 const NETWORK_CODES = new Set([
 	'ECONNRESET',
 	'ECONNREFUSED',
@@ -32,8 +36,10 @@ const TIMEOUT_CODES = new Set([
 const BACKOFF_BASE_MS = 500;
 const BACKOFF_CAP_MS = 30_000;
 
-export function isRetryableStatus(status: number, idempotent: boolean): boolean {
-	return status === 429 || (idempotent && RETRY_IF_IDEMPOTENT.has(status));
+export function isRetryableStatus(status: number, idempotent: boolean, remote = false): boolean {
+	if (status === 429) return true;
+	if (status === 503) return idempotent && remote;
+	return idempotent && RETRY_IF_IDEMPOTENT.has(status);
 }
 
 /** The error code of a failed connection, found on the error or its causes. */

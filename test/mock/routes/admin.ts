@@ -1,5 +1,5 @@
 // Admin routes: integrated accounts, capabilities, environment.
-import type { Obj } from '../types';
+import type { Obj, PageQuirks } from '../types';
 import { fail } from '../errors';
 import { accountView, ENVIRONMENT_ID, type Account } from '../accounts';
 import { accountMatcher } from '../filters';
@@ -18,7 +18,7 @@ export function admin(ctx: Ctx): Reply | undefined {
   return getOnly(ctx, () => {
     const acc = ctx.store.account(id);
     if (!acc) throw fail(404, `Integrated account "${id}" not found.`);
-    return sub ? { status: 200, body: capabilities(acc, ctx.query) } : { status: 200, body: accountView(acc) };
+    return sub ? { status: 200, body: capabilities(acc, ctx.query, ctx.quirks) } : { status: 200, body: accountView(acc) };
   });
 }
 
@@ -42,8 +42,14 @@ function listAccounts(ctx: Ctx): Reply {
   return { status: 200, body: env };
 }
 
-/** What an account supports, as `GET /integrated-account/{id}/capabilities` describes it. */
-export function capabilities(acc: Account, query: Obj): Obj {
+/**
+ * What an account supports, as `GET /integrated-account/{id}/capabilities`
+ * describes it. Truto documents two shapes: the guides' `unified: [{model,
+ * resource, methods}]` with custom methods among the methods (the default
+ * here), and the API reference's `unified: {resources: [{api_name, name,
+ * methods}]}` with the standard methods only (quirk `capabilities: 'reference'`).
+ */
+export function capabilities(acc: Account, query: Obj, quirks: PageQuirks = {}): Obj {
   const type = str(query.type) || 'all';
   if (!['unified', 'proxy', 'all'].includes(type)) {
     throw fail(400, '"type" must be one of unified, proxy, all.');
@@ -60,9 +66,28 @@ export function capabilities(acc: Account, query: Obj): Obj {
       unified.push(entry(res, supported));
     }
   }
+  const blocked = acc.is_blocked || Boolean(quirks.blocked?.includes(acc.id));
+  const account = { id: acc.id, status: acc.status, authentication_method: acc.authentication_method, is_blocked: blocked };
+  if (quirks.capabilities === 'other') return { unified: 'user-directory', account };
+  if (quirks.capabilities === 'reference') {
+    const standard = new Set(['list', 'get', 'create', 'update', 'delete']);
+    const resources = unified.map((e) => ({
+      api_name: e.resource,
+      name: RESOURCE_INFO[e.resource as Resource].label,
+      description: e.description,
+      docs_url: e.docs_url,
+      methods: (e.methods as string[]).filter((m) => standard.has(m)),
+    }));
+    return {
+      integration: { id: `int_${acc.integration}`, slug: acc.integration, name: acc.integration },
+      account,
+      proxy: { resources: [] },
+      unified: { resources },
+    };
+  }
   const out: Obj = { unified };
   if (type !== 'unified') out.proxy = [];
-  out.account = { id: acc.id, status: acc.status, authentication_method: acc.authentication_method, is_blocked: acc.is_blocked };
+  out.account = account;
   return out;
 }
 

@@ -6,6 +6,7 @@ import { unifiedMatcher } from '../filters';
 import { paginate, withCursor } from '../pagination';
 import { str } from '../query';
 import { CUSTOM_METHODS, isResource, METHOD_ALIASES, RESOURCE_METHODS, WRITE_METHODS, type Resource } from '../resources';
+import { COMMON_QUERY, referenceRow } from '../reference';
 import { excludeFields, formatRecord, keyBy, readShape, type Shape } from '../shape';
 import type { Ctx, Reply } from './context';
 import { remoteNotFound } from './provider';
@@ -36,10 +37,38 @@ export function unified(ctx: Ctx): Reply {
     throw fail(404, `Method ${quote(method)} is not supported for resource "${resource}" on integration "${acc.integration}".`);
   }
 
+  checkPlacement(ctx, resource, sub);
+  if (acc.is_blocked || ctx.quirks.blocked?.includes(acc.id)) {
+    throw fail(503, 'Integrated account is blocked. Contact support@truto.one.');
+  }
+
   const call: Call = { ctx, acc, resource, shape: readShape(ctx.query) };
   const reply = dispatch(call, method, sub);
   reply.headers = { ...reply.headers, 'x-mock-response-format': call.shape.format };
   return reply;
+}
+
+/**
+ * A field sent where Truto's reference does not put it for this method (a body
+ * field in the query, a query parameter in the body) is refused, as Truto
+ * refuses it; so is a response format the method does not document.
+ */
+function checkPlacement(ctx: Ctx, resource: string, sub: string | undefined): void {
+  const row = referenceRow(ctx.method, resource, sub);
+  if (!row) return;
+  for (const key of Object.keys(ctx.query)) {
+    if (COMMON_QUERY.has(key) || row.query.has(key) || !row.body.has(key)) continue;
+    throw fail(400, `"${key}" is a body field of this method; it was sent as a query parameter.`);
+  }
+  const body = ctx.body && typeof ctx.body === 'object' && !Array.isArray(ctx.body) ? (ctx.body as Obj) : {};
+  for (const key of Object.keys(body)) {
+    if (row.body.has(key) || !row.query.has(key)) continue;
+    throw fail(400, `"${key}" is a query parameter of this method; it was sent in the request body.`);
+  }
+  const format = str(ctx.query.truto_response_format);
+  if (format && !row.formats.includes(format)) {
+    throw fail(400, `"truto_response_format" must be one of ${row.formats.join(', ')}.`);
+  }
 }
 
 const quote = (m: string) => (m.startsWith('custom method') ? m : `"${m}"`);

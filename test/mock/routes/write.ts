@@ -1,6 +1,7 @@
 // create, update, delete and the custom methods.
 import type { Obj, Rec } from '../types';
 import { fail } from '../errors';
+import { str } from '../query';
 import { toRaw } from '../raw';
 import type { Resource } from '../resources';
 import { withRaw } from '../store';
@@ -32,7 +33,7 @@ export function create(call: Call): Reply {
   else {
     if (!text(body.name)) throw remoteInvalid(call.acc.integration, call.resource, ['name']);
     core = call.resource === 'groups'
-      ? { id, name: body.name, description: body.description ?? null, organization: body.organization ?? null, group_type: body.group_type ?? 'group' }
+      ? { id, name: body.name, description: body.description ?? null, organization: body.organization ?? null, group_type: str(call.ctx.query.group_type) || 'group' }
       : { id, name: body.name, label: body.label ?? body.name, description: body.description ?? null, type: body.type ?? 'custom', applicable_in: body.applicable_in ?? 'group' };
     core.created_at = core.updated_at = now();
   }
@@ -138,9 +139,11 @@ export function custom(call: Call, method: string): Reply {
     if (missing.length) throw remoteInvalid(call.acc.integration, call.resource, missing);
   };
   if (method === 'unassign-role') {
-    // Documented body: {id, roles: [{id}]}; {user_id, role_id} is accepted too.
-    const userId = body.user_id ?? body.id;
-    const roleIds = body.role_id !== undefined ? [body.role_id] : arr(body.roles).map((r) => (r as Obj)?.id);
+    // Documented as query parameters (Slack Enterprise) and body fields (JumpCloud): {id, roles: [{id}]}.
+    const query = call.ctx.query;
+    // {user_id, role_id} is accepted too.
+    const userId = body.user_id ?? body.id ?? query.id;
+    const roleIds = body.role_id !== undefined ? [body.role_id] : arr(body.roles ?? query.roles).map((r) => (r as Obj)?.id);
     need([['user_id', userId], ['role_id', roleIds.find((r) => text(r))]]);
     const user = users.get(String(userId));
     if (!user) throw remoteNotFound(call.acc.integration, 'users', String(userId));

@@ -42,7 +42,7 @@ export interface UserInput {
   user_type?: string;
 }
 
-/** A unified user (https://truto.one/docs/api-reference/unified-user-directory-api/users) without `remote_data`. */
+/** A unified user (docs/truto-api.md; https://truto.one/docs/api-reference/unified-user-directory-api/users) without `remote_data`. */
 export function userCore(u: UserInput): Obj {
   return {
     id: u.id,
