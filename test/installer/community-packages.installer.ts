@@ -78,7 +78,7 @@ describe.each(e2eVersions())('n8n %s: installed from a registry by Settings → 
     expect(pkg.installedNodes.map((n) => n.type).sort()).toEqual(expectedTypes);
   });
 
-  test('n8n fetched it with npm pack and npm install, through the loopback registry', () => {
+  test('n8n ran npm pack and npm install naming the public registry, which the wrapper swapped for the loopback one', () => {
     const calls = running.npmCalls();
     expect(calls.some((c) => c.startsWith(`pack ${PACKAGE_NAME}@${registry.version}`))).toBe(true);
     expect(calls.some((c) => c.startsWith('install '))).toBe(true);
@@ -119,7 +119,7 @@ describe.each(e2eVersions())('n8n %s: installed from a registry by Settings → 
     expect(deletes[0].headers.authorization).toBe(`Bearer ${token}`);
   });
 
-  test('the reproduced install leaves the same files, nodes folder and database rows as n8n installer', () => {
+  test('the reproduced install leaves the same files, nodes folder and database rows as n8n\'s installer', () => {
     // One comparison, so that a failure shows every difference at once.
     expect(reproduced).toEqual(realState);
   });
