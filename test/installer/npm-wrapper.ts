@@ -10,7 +10,8 @@
 // default for the one command n8n runs without that argument (`npm outdated`,
 // when the editor lists installed packages). Every other argument, the working
 // folder and the rest of the environment reach the real npm unchanged. It also
-// appends each command line to a log, so the tests can say what n8n ran.
+// appends each command line (tokens masked) to a log, so the tests can say what
+// n8n ran.
 import { accessSync, constants, mkdirSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 
@@ -52,7 +53,7 @@ export function writeNpmWrapper(dir: string, registryUrl: string, path: string):
 # Test-only npm (test/installer/npm-wrapper.ts): the loopback registry instead of
 # the one n8n names; everything else as n8n passed it.
 registry=${shellQuote(registryUrl)}
-printf '%s\\n' "$*" >> ${shellQuote(logFile)}
+printf '%s\\n' "$*" | sed 's/_authToken=[^ ]*/_authToken=***/g' >> ${shellQuote(logFile)}
 for arg do
   shift
   case "$arg" in
