@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # npm test: everything CI runs, from a fresh clone.
 #
-#   1. dev dependencies (npm ci when missing), and the n8n installs started
-#      beside the next steps (scripts/setup-n8n.sh; minutes on a first run);
+#   1. dev dependencies (npm ci when missing), and the n8n and verdaccio
+#      installs started beside the next steps (scripts/setup-n8n.sh,
+#      scripts/setup-verdaccio.sh; minutes on a first run);
 #   2. build, lint (strict, n8n Cloud rules), type check, unit tests;
 #   3. the package packed once, then the suites that run a real n8n, in
 #      parallel (each with its own ports and user folders).
 #
 # Prints each step's and suite's time, and a last line "CI: N passed, N failed".
-# TRUTO_SUITES=e2e-2,e2e-1 runs only the named suites of step 3 ("none": none).
+# TRUTO_SUITES=e2e-2,installer-1 runs only the named suites of step 3 ("none": none).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root="$(pwd)"
@@ -55,22 +56,25 @@ finish() {
 
 step "dev dependencies" bash scripts/ensure-deps.sh
 
-# The n8n installs take longest on a fresh machine: they run beside build, lint and unit tests.
+# The n8n installs take longest on a fresh machine: they run beside build, lint and unit tests,
+# and so does verdaccio's (the registry of the installer suites).
 setup_start=$SECONDS
 bash scripts/setup-n8n.sh >"$logs/setup.out" 2>"$logs/setup.log" &
 setup_pid=$!
+bash scripts/setup-verdaccio.sh >"$logs/verdaccio.out" 2>"$logs/verdaccio.log" &
+verdaccio_pid=$!
 
 step "build" npm run build
 step "lint" npm run lint
 step "type check" npm run typecheck
 step "unit and integration tests" npx jest --ci
 
-echo "── n8n installs (started $(elapsed $((SECONDS - setup_start))) ago)"
-if wait "$setup_pid"; then
-  cat "$logs/setup.log"
+echo "── n8n and verdaccio installs (started $(elapsed $((SECONDS - setup_start))) ago)"
+if wait "$setup_pid" && wait "$verdaccio_pid"; then
+  cat "$logs/setup.log" "$logs/verdaccio.log"
   echo "── n8n installs: ready after $(elapsed $((SECONDS - setup_start)))"
 else
-  cat "$logs/setup.log"
+  cat "$logs/setup.log" "$logs/verdaccio.log"
   echo "── n8n installs: FAILED"
   failures+=("n8n installs")
   finish
@@ -84,11 +88,17 @@ tarball="$pack_dir/$(npm pack --silent --pack-destination "$pack_dir" | tail -1)
 export TRUTO_E2E_TARBALL="$tarball"
 echo "── packed $(basename "$tarball")"
 
-# name|command (run from the repository root). The end-to-end suite runs once
-# per tested n8n version (scripts/versions.json), as e2e-<major>.
+# name|command (run from the repository root). The end-to-end suite and the
+# installer suite (n8n installs the package from a registry on loopback) run
+# once per tested n8n version (scripts/versions.json), as e2e-<major> and
+# installer-<major>.
+versions="$(node -p "require('./scripts/versions.json').tested.map((t) => t.n8n).join(' ')")"
 suites=()
-for version in $(node -p "require('./scripts/versions.json').tested.map((t) => t.n8n).join(' ')"); do
+for version in $versions; do
   suites+=("e2e-${version%%.*}|N8N_VERSIONS=$version npx jest -c test/e2e/jest.config.js --ci")
+done
+for version in $versions; do
+  suites+=("installer-${version%%.*}|N8N_VERSIONS=$version npx jest -c test/installer/jest.config.js --ci")
 done
 wanted="${TRUTO_SUITES:-all}"
 parallel="${TRUTO_SUITE_JOBS:-2}"

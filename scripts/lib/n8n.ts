@@ -186,7 +186,8 @@ export function packPackage(destDir: string, { build = true } = {}) {
  * and optional dependencies dropped, `npm install` run inside it, and listed
  * in the nodes folder's package.json. n8n loads every package found there
  * when it boots. The database rows come later (registerPackage), once n8n
- * has created its database.
+ * has created its database. The installer suite (test/installer) checks that
+ * files, nodes folder and rows come out the same as from n8n's own installer.
  */
 export function installPackageFiles(n8n: N8nInstall, userFolder: string, tarball: string) {
   const nodesDir = join(userFolder, '.n8n', 'nodes');
@@ -222,9 +223,6 @@ export function installPackageFiles(n8n: N8nInstall, userFolder: string, tarball
   );
   nodesJson.dependencies[PACKAGE_NAME] = pkg.version;
   writeFileSync(nodesJsonPath, JSON.stringify(nodesJson, null, 2));
-  // n8n runs `npm outdated` here when the editor lists community packages;
-  // offline, so that this n8n never reaches out for updates.
-  writeFileSync(join(nodesDir, '.npmrc'), 'offline=true\nfund=false\naudit=false\nupdate-notifier=false\n');
   return packageDir;
 }
 
