@@ -88,10 +88,10 @@ tarball="$pack_dir/$(npm pack --silent --pack-destination "$pack_dir" | tail -1)
 export TRUTO_E2E_TARBALL="$tarball"
 echo "── packed $(basename "$tarball")"
 
-# name|command (run from the repository root). The end-to-end suite and the
-# installer suite (n8n installs the package from a registry on loopback) run
-# once per tested n8n version (scripts/versions.json), as e2e-<major> and
-# installer-<major>.
+# name|command (run from the repository root). Each suite runs once per tested
+# n8n version (scripts/versions.json), as <suite>-<major>: e2e (workflows run by
+# n8n's CLI), installer (n8n installs the package from a registry on loopback),
+# schedule (workflows started by the Schedule Trigger in a running n8n).
 versions="$(node -p "require('./scripts/versions.json').tested.map((t) => t.n8n).join(' ')")"
 suites=()
 for version in $versions; do
@@ -99,6 +99,9 @@ for version in $versions; do
 done
 for version in $versions; do
   suites+=("installer-${version%%.*}|N8N_VERSIONS=$version npx jest -c test/installer/jest.config.js --ci")
+done
+for version in $versions; do
+  suites+=("schedule-${version%%.*}|N8N_VERSIONS=$version npx jest -c test/schedule/jest.config.js --ci")
 done
 wanted="${TRUTO_SUITES:-all}"
 parallel="${TRUTO_SUITE_JOBS:-2}"

@@ -76,8 +76,14 @@ export const QUIET_ENV: Record<string, string> = {
   DB_SQLITE_POOL_SIZE: '2',
   N8N_LOG_LEVEL: 'warn',
   DB_TYPE: 'sqlite',
-  NO_PROXY: '127.0.0.1,localhost',
-  no_proxy: '127.0.0.1,localhost',
+  // Nothing leaves this machine: n8n's own calls out (its package checks, for one) go to a proxy on
+  // a loopback port where nothing listens and fail at once; loopback addresses go direct.
+  HTTP_PROXY: 'http://127.0.0.1:9',
+  HTTPS_PROXY: 'http://127.0.0.1:9',
+  http_proxy: 'http://127.0.0.1:9',
+  https_proxy: 'http://127.0.0.1:9',
+  NO_PROXY: '127.0.0.1,127.0.0.2,localhost,::1',
+  no_proxy: '127.0.0.1,127.0.0.2,localhost,::1',
 };
 
 /** The environment for one n8n process: the caller's, less its n8n settings, plus QUIET_ENV. */

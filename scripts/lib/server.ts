@@ -151,4 +151,49 @@ export class RestClient {
     if (res.status !== 200) throw new Error(`credential test: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body.data;
   }
+
+  /** Activates a saved workflow as the editor does (its current version). */
+  async activate(workflowId: string) {
+    const saved = await this.request<{ data: { versionId: string } }>('GET', `/workflows/${workflowId}`);
+    if (saved.status !== 200) throw new Error(`GET workflow ${workflowId}: ${saved.status}`);
+    const res = await this.request('POST', `/workflows/${workflowId}/activate`, { versionId: saved.body.data.versionId });
+    if (res.status !== 200) throw new Error(`activate ${workflowId}: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+
+  async deactivate(workflowId: string) {
+    const res = await this.request('POST', `/workflows/${workflowId}/deactivate`, {});
+    if (res.status !== 200) throw new Error(`deactivate ${workflowId}: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+
+  /** The executions of a workflow, newest first, as the editor's list shows them. */
+  async executions(workflowId: string): Promise<ExecutionSummary[]> {
+    const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+    const res = await this.request<{ data: { results: ExecutionSummary[] } }>('GET', `/executions?filter=${filter}&limit=100`);
+    if (res.status !== 200) throw new Error(`GET executions: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body.data.results;
+  }
+
+  /** One execution with its run data (n8n sends it in its "flatted" form; `unflatten` reads it). */
+  async execution(id: string, unflatten: (text: string) => unknown): Promise<{ status: string; mode: string; data: ExecutionData }> {
+    const res = await this.request<{ data: { status: string; mode: string; data: string } }>('GET', `/executions/${id}`);
+    if (res.status !== 200) throw new Error(`GET execution ${id}: ${res.status}`);
+    const { status, mode, data } = res.body.data;
+    return { status, mode, data: unflatten(data) as ExecutionData };
+  }
+}
+
+export interface ExecutionSummary {
+  id: string;
+  status: string;
+  mode: string;
+  finished?: boolean;
+  startedAt?: string;
+  stoppedAt?: string;
+}
+
+export interface ExecutionData {
+  resultData: {
+    runData: Record<string, { data?: { main: ({ json: Record<string, unknown> }[] | null)[] } }[]>;
+    error?: { message: string; description?: string };
+  };
 }

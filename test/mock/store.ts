@@ -27,15 +27,26 @@ export function withRaw(integration: string, resource: Resource, core: Obj): Rec
 export class Store {
   readonly accounts: Account[] = ACCOUNTS;
   private data = new Map<string, Map<Resource, Collection>>();
+  /** Records deleted while `quirks.listLag` was on: lists still show them. */
+  private ghosts = new Map<string, Rec[]>();
   private counter = 0;
 
   constructor(private sizes: SeedSizes = {}) {
     this.reseed();
   }
 
+  /** Deleted records that a lagging list still shows, per account and resource. */
+  lagging(account: string, resource: Resource): Rec[] {
+    const key = `${account}/${resource}`;
+    let list = this.ghosts.get(key);
+    if (!list) this.ghosts.set(key, (list = []));
+    return list;
+  }
+
   reseed(): void {
     this.counter = 0;
     this.data.clear();
+    this.ghosts.clear();
     const fromArrays = (acc: string, seed: Partial<Record<Resource, Obj[]>>) => {
       const integration = this.account(acc)!.integration;
       const map = new Map<Resource, Collection>();

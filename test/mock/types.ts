@@ -74,6 +74,8 @@ export interface PageQuirks {
   capabilities?: 'guides' | 'reference' | 'other';
   /** Accounts Truto has blocked: their unified calls answer 503. */
   blocked?: string[];
+  /** Lists lag behind deletes (as some providers' search indexes do): records deleted while on are still listed. */
+  listLag?: boolean;
 }
 
 /** A stored unified record. Always has `id` and `remote_data`. */

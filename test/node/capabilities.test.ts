@@ -37,7 +37,7 @@ describe('Check Capabilities', () => {
 			['/integrated-account/acc_github/capabilities', { type: 'unified' }],
 		]);
 		expect(error?.message).toBe(
-			`The integration of integrated account "acc_github" does not support 'Update' on roles. For roles it supports: Get Many. [item 0]`,
+			`The integration of integrated account "acc_github" does not support 'Update' on roles. For roles it supports: Get Many. (Update a role "admin", integrated account "acc_github") [item 0]`,
 		);
 		expect(error?.description).toMatch(/Nothing was sent.*users, groups, roles, organizations, me/);
 	});

@@ -381,7 +381,8 @@ describe('Delete Organization: bad input sends no request', () => {
 		expect(unified().map((request) => request.segments[3]).sort()).toEqual(['acme-corp', 'acme-labs']);
 		expect(items.map((item) => item.json.error ?? item.json.id)).toEqual([
 			'acme-corp',
-			"The 'Organization' parameter is empty",
+			// The message ends with what the item was doing, so that it reads on its own (Error Workflow).
+			`The 'Organization' parameter is empty (Delete an organization, integrated account "acc_github")`,
 			'acme-labs',
 		]);
 	});

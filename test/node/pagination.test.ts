@@ -151,7 +151,7 @@ describe('Get Many: cursors', () => {
 		const { error } = await run({ parameters: users({ returnAll: true }) });
 
 		expect(unified()).toHaveLength(2);
-		expect(error?.message).toMatch(/same next_cursor twice \[item 0\]/);
+		expect(error?.message).toMatch(/same next_cursor twice \(Get many users, integrated account "acc_okta"\) \[item 0\]/);
 		expect(error?.description).toMatch(/Stopped after 2 records/);
 	});
 

@@ -20,6 +20,7 @@ export const PARAMETER = {
 
 /** Names of the options in the Options collection that are not Truto query parameters. */
 export const OPTION = {
+	alreadyDeleted: 'succeedIfAlreadyDeleted',
 	checkCapabilities: 'checkCapabilities',
 	concurrency: 'concurrency',
 	maxRetries: 'maxRetries',

@@ -13,7 +13,7 @@ import {
 } from '../catalog';
 import { collection } from './fields';
 import { integratedAccountLocator, recordLocator } from './locators';
-import { listOptions, optionsProperty } from './options';
+import { optionsFor, optionsProperty } from './options';
 import { onVersions } from './versions';
 
 type Show = NonNullable<INodeProperties['displayOptions']>['show'];
@@ -120,12 +120,19 @@ const pagedValues = [
 	),
 ];
 
+const deleteValues = [
+	...new Set(
+		resources.flatMap((resource) => resource.operations.filter((op) => op.kind === 'delete').map((op) => op.value)),
+	),
+];
+
 /** Every node property, derived from the catalog. */
 export const properties: INodeProperties[] = [
 	resourceProperty,
 	...resources.flatMap(operationProperties),
 	integratedAccountLocator,
 	...resources.flatMap(resourceParameters),
-	optionsProperty(listOptions(false), { hide: { operation: pagedValues } }),
-	optionsProperty(listOptions(true), { show: { operation: pagedValues } }),
+	optionsProperty(optionsFor('other'), { hide: { operation: [...pagedValues, ...deleteValues] } }),
+	optionsProperty(optionsFor('list'), { show: { operation: pagedValues } }),
+	optionsProperty(optionsFor('delete'), { show: { operation: deleteValues } }),
 ];

@@ -13,10 +13,23 @@ const checkCapabilities: INodeProperties = {
 		"Whether to ask Truto first which methods the account's integration supports (one extra call per account per run) and fail the item before sending a call it lacks, naming what it supports",
 };
 
-/** Truto's options (with the Get Many ones for lists), the capability check and the request settings. */
-export function listOptions(paged: boolean): INodeProperties[] {
-	const truto = sortedFields(trutoOptions.filter((option) => paged || !option.listOnly));
-	return [...truto, checkCapabilities, ...settingsOptions].sort((a, b) =>
+const alreadyDeleted: INodeProperties = {
+	displayName: 'Succeed If Already Deleted',
+	name: OPTION.alreadyDeleted,
+	type: 'boolean',
+	default: false,
+	description:
+		"Whether a record the connected directory no longer has counts as deleted, so that a run can be repeated: the provider's 404 for the record gives a success item marked already_deleted. Truto's own 404 (an unknown integrated account, a method the integration lacks) still fails.",
+};
+
+/** Which operations an Options collection is for. */
+export type OptionSet = 'list' | 'delete' | 'other';
+
+/** Truto's options (with the Get Many ones for lists), the capability check, the request settings, and for deletes whether a gone record counts. */
+export function optionsFor(set: OptionSet): INodeProperties[] {
+	const truto = sortedFields(trutoOptions.filter((option) => set === 'list' || !option.listOnly));
+	const own = set === 'delete' ? [alreadyDeleted] : [];
+	return [...truto, checkCapabilities, ...own, ...settingsOptions].sort((a, b) =>
 		a.displayName.localeCompare(b.displayName),
 	);
 }

@@ -11,8 +11,16 @@ import {
 	trutoOptions,
 	type Operation,
 	type Placement,
+	type Resource,
 } from '../catalog';
-import { itemIdempotencyKey, trutoRequest, type Expect, type QueryValue, type TrutoRequest } from '../transport';
+import {
+	itemIdempotencyKey,
+	MAX_MESSAGE,
+	trutoRequest,
+	type Expect,
+	type QueryValue,
+	type TrutoRequest,
+} from '../transport';
 import { assertSupported } from './capabilities';
 import { binaryItem, jsonItem, resultItems } from './output';
 import { listRecords } from './paginate';
@@ -161,10 +169,55 @@ function expected(ctx: IExecuteFunctions, operation: Operation, format: QueryVal
 /** Runs the chosen operation for one input item. */
 export async function runOperation(ctx: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const { resource, operation } = chosenOperation(ctx, itemIndex);
+	const where: Where = { action: operation.action };
+	try {
+		return await perform(ctx, itemIndex, resource, operation, where);
+	} catch (error) {
+		throw withWhere(error, where);
+	}
+}
+
+/** What an item was doing, so that an error read on its own (in an Error Workflow) says it. */
+interface Where {
+	action: string;
+	id?: string;
+	accountId?: string;
+}
+
+function short(text: string, length = 60): string {
+	return text.length > length ? `${text.slice(0, length - 1)}…` : text;
+}
+
+/**
+ * The error, its message ending with what the item was doing: "… (Delete an
+ * organization "x", integrated account "y")". The whole stays within
+ * MAX_MESSAGE characters; a longer message was given whole in the description.
+ */
+function withWhere(error: unknown, where: Where): unknown {
+	if (!(error instanceof Error)) return error;
+	const parts = [`${where.action}${where.id !== undefined ? ` "${short(where.id)}"` : ''}`];
+	if (where.accountId) parts.push(`integrated account "${short(where.accountId)}"`);
+	const suffix = ` (${parts.join(', ')})`;
+	if (error.message.endsWith(suffix)) return error;
+	const room = Math.max(80, MAX_MESSAGE - suffix.length);
+	const message = error.message.length > room ? `${error.message.slice(0, room - 1)}…` : error.message;
+	error.message = `${message}${suffix}`;
+	return error;
+}
+
+async function perform(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	resource: Resource,
+	operation: Operation,
+	where: Where,
+): Promise<INodeExecutionData[]> {
 	// The account id also goes into a URL path (the capability check): "." and ".." are refused.
 	const accountId = readPathId(ctx, PARAMETER.integratedAccount, itemIndex, 'Integrated Account');
+	where.accountId = accountId;
 	const readRecordId = operation.idInPath ? readPathId : readId;
 	const id = operation.needsId ? readRecordId(ctx, PARAMETER.id, itemIndex, resource.name) : undefined;
+	where.id = id;
 	const options = ctx.getNodeParameter(PARAMETER.options, itemIndex, {}) as IDataObject;
 	const picked = readPicked(ctx, itemIndex, operation, id);
 	const query = {
@@ -198,9 +251,11 @@ export async function runOperation(ctx: IExecuteFunctions, itemIndex: number): P
 
 	if (operation.output === 'records') return await listRecords(ctx, itemIndex, request, settings, operation.paged);
 
-	const response = await trutoRequest(ctx, request, settings);
 	const summary: IDataObject = { integrated_account_id: accountId };
 	if (id !== undefined) summary.id = id;
+	const acceptGone = operation.output === 'deleted' && options[OPTION.alreadyDeleted] === true;
+	const response = await trutoRequest(ctx, { ...request, acceptGone }, settings);
+	if (response.gone) return [{ json: { ...summary, deleted: true, already_deleted: true } }];
 	if (request.expect === 'bytes') return [await binaryItem(ctx, response, summary)];
 	switch (operation.output) {
 		case 'deleted':

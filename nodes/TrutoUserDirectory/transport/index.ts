@@ -1,5 +1,5 @@
 // The transport: the only code that talks HTTP to Truto. Callers import this file.
-export { parseErrorBody, trutoApiError, type ErrorContext } from './errors';
+export { MAX_MESSAGE, parseErrorBody, trutoApiError, type ErrorContext } from './errors';
 export { header, numberHeader } from './headers';
 export { itemIdempotencyKey } from './idempotency';
 export { parsePage, type Page } from './page';

@@ -30,6 +30,11 @@ export interface TrutoRequest {
 	expect?: Expect;
 	/** Makes a POST or PATCH safe to retry; Truto answers a repeated key from its cache. */
 	idempotencyKey?: string;
+	/**
+	 * A record the provider says is not there (its 404 or 410, `truto_is_remote_error`)
+	 * is an answer marked `gone`, not an error. Truto's own 404 stays an error.
+	 */
+	acceptGone?: boolean;
 	errorContext?: ErrorContext;
 }
 
@@ -49,6 +54,8 @@ export interface TrutoResponse {
 	body: unknown;
 	/** How many retries it took. */
 	retries: number;
+	/** With `acceptGone`: the provider said the record is not there. */
+	gone?: boolean;
 }
 
 /** Bounds and defaults of the request settings the user can set. */
@@ -171,6 +178,9 @@ export async function trutoRequest(
 			: idempotent && attempt.code !== 'ECONNREFUSED';
 		if (retryable && retries < settings.maxRetries && waitMs > maxWaitMs) {
 			throw rateLimitedError(node, 'long', waitMs, maxWaitMs, response?.body, context);
+		}
+		if (response && request.acceptGone && (status === 404 || status === 410)) {
+			if (isRemoteError(readErrorBody(response.body, secrets))) return { ...response, body: undefined, gone: true };
 		}
 		if (!retryable || retries >= settings.maxRetries) {
 			if (!response) throw connectionError(node, attempt.code, origin, context, settings.timeoutMs, retries);

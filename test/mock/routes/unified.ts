@@ -148,8 +148,9 @@ function listReply(call: Call): Reply {
   const match = unifiedMatcher(call.resource, ctx.query);
   let total = col.size();
   let read = (s: number, e: number) => col.slice(s, e);
-  if (match) {
-    const hits = [...col.all()].filter(match);
+  const ghosts = ctx.store.lagging(call.acc.id, call.resource);
+  if (match || ghosts.length) {
+    const hits = [...col.all(), ...ghosts].filter((rec) => !match || match(rec));
     total = hits.length;
     read = (s, e) => hits.slice(s, e);
   }

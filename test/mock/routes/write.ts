@@ -124,6 +124,7 @@ export function update(call: Call, id: string): Reply {
 
 export function remove(call: Call, id: string): Reply {
   const rec = call.ctx.store.collection(call.acc.id, call.resource).remove(id);
+  if (rec && call.ctx.quirks.listLag) call.ctx.store.lagging(call.acc.id, call.resource).push(rec);
   if (!rec) throw remoteNotFound(call.acc.integration, call.resource, id);
   if (call.acc.deleteNoContent) return { status: 204 };
   return one(call, 200, rec);
