@@ -22,6 +22,8 @@ export interface EngineRun {
 	credentialsHelper: ICredentialsHelper;
 	/** Cancel the execution after this many milliseconds. */
 	cancelAfterMs?: number;
+	/** The execution's id; "test-execution" when left out. */
+	executionId?: string;
 }
 
 class NodeTypes implements INodeTypes {
@@ -55,7 +57,8 @@ export async function runWorkflow(options: EngineRun): Promise<IRun> {
 		nodeTypes: new NodeTypes(options.types),
 		active: false,
 	});
-	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', {
+	const executionId = options.executionId ?? 'test-execution';
+	const hooks = new ExecutionLifecycleHooks('manual', executionId, {
 		id: 'test-workflow',
 		name: 'test',
 		active: false,
@@ -72,7 +75,7 @@ export async function runWorkflow(options: EngineRun): Promise<IRun> {
 	const additionalData = {
 		hooks,
 		credentialsHelper: options.credentialsHelper,
-		executionId: 'test-execution',
+		executionId,
 		currentNodeExecutionIndex: 0,
 		restApiUrl: `${BASE}/rest`,
 		instanceBaseUrl: `${BASE}/`,

@@ -2,6 +2,7 @@ import type { ExecutionError, IDataObject, INode, INodeExecutionData, INodeParam
 
 import { TrutoApi } from '../../credentials/TrutoApi.credentials';
 import { TrutoUserDirectory } from '../../nodes/TrutoUserDirectory/TrutoUserDirectory.node';
+import { forgetRateLimits } from '../../nodes/TrutoUserDirectory/transport';
 import { TestCredentialsHelper } from './credentials';
 import { runWorkflow } from './engine';
 
@@ -18,6 +19,14 @@ export interface RunOptions {
 	asTool?: boolean;
 	/** Cancel the execution after this many milliseconds. */
 	cancelAfterMs?: number;
+	/**
+	 * Keep what the process learnt of the accounts' rate limits in earlier runs
+	 * (as n8n does between executions). By default each run starts afresh, so
+	 * that tests do not depend on each other.
+	 */
+	keepRateLimits?: boolean;
+	/** The execution's id (executions take turns for an account's budget). */
+	executionId?: string;
 }
 
 export interface RunResult {
@@ -30,6 +39,7 @@ export interface RunResult {
 
 /** Runs the node once through n8n-core's real execution engine (HTTP by axios, for real). */
 export async function runNode(options: RunOptions): Promise<RunResult> {
+	if (!options.keepRateLimits) forgetRateLimits();
 	const node: INode = {
 		id: 'truto-node',
 		name: NODE_NAME,
@@ -47,6 +57,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		items: options.items ?? [{}],
 		credentialsHelper: new TestCredentialsHelper({ trutoApi: new TrutoApi() }, { trutoApi: options.credentials }),
 		cancelAfterMs: options.cancelAfterMs,
+		executionId: options.executionId,
 	});
 	const taskData = run.data.resultData.runData[NODE_NAME]?.[0];
 	return {

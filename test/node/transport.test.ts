@@ -6,7 +6,7 @@
 import axios from 'axios';
 import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { itemIdempotencyKey, trutoRequest, type TrutoRequest } from '../../nodes/TrutoUserDirectory/transport';
+import { forgetRateLimits, itemIdempotencyKey, trutoRequest, type TrutoRequest } from '../../nodes/TrutoUserDirectory/transport';
 import { startMockTruto, type MockTruto, type RecordedRequest } from '../mock';
 
 let mock: MockTruto;
@@ -14,7 +14,11 @@ let mock: MockTruto;
 beforeAll(async () => {
 	mock = await startMockTruto();
 });
-beforeEach(() => mock.reset());
+// The rate limits an account shows are remembered by the process: each test starts afresh.
+beforeEach(() => {
+	mock.reset();
+	forgetRateLimits();
+});
 afterAll(async () => mock.close());
 
 const NODE = {

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { checkBaseUrl } from '../../../credentials/baseUrl';
+import { tokenKey } from './rateLimiter';
 import { secretForms } from './secrets';
 
 export type TrutoContext = IExecuteFunctions | ILoadOptionsFunctions;
@@ -13,6 +14,8 @@ export interface CredentialInfo {
 	origin: string | Error;
 	/** Every form of every secret, to scrub from what the node shows and outputs. */
 	secrets: string[];
+	/** The token as a key that cannot be turned back into it (for the shared rate limits). */
+	tokenKey: string;
 }
 
 const known = new WeakMap<object, Promise<CredentialInfo>>();
@@ -24,6 +27,7 @@ export function getCredentialInfo(ctx: TrutoContext): Promise<CredentialInfo> {
 		info = ctx.getCredentials(CREDENTIAL_TYPE).then((credentials) => ({
 			origin: checkBaseUrl(credentials.baseUrl),
 			secrets: secretForms([credentials.apiToken]),
+			tokenKey: tokenKey(String(credentials.apiToken ?? '')),
 		}));
 		known.set(ctx, info);
 	}

@@ -4,7 +4,7 @@ export { header, numberHeader } from './headers';
 export { itemIdempotencyKey } from './idempotency';
 export { parsePage, type Page } from './page';
 export { encodeQuery, hasLoneSurrogate, queryProblem, type QueryValue } from './query';
-export { MAX_TIMER_MS, RateLimited, RateLimiter, rateLimiterFor } from './rateLimiter';
+export { forgetRateLimits, MAX_TIMER_MS, RateLimited, RateLimiter, rateLimiterFor, tokenKey } from './rateLimiter';
 export { type Expect } from './answer';
 export { CREDENTIAL_TYPE, getCredentialInfo, type TrutoContext } from './credential';
 export {

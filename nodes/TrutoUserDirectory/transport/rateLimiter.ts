@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 
 import { header, numberHeader } from './headers';
@@ -30,9 +31,21 @@ export class RateLimited extends Error {
 	}
 }
 
+/** A request waiting for its turn. */
+interface Waiter {
+	party: string;
+	limits: WaitLimits;
+	grant: (ticket: number) => void;
+	refuse: (error: unknown) => void;
+	signal?: AbortSignal;
+	onAbort?: () => void;
+}
+
 /**
- * Rate limiting for one integrated account within one execution: requests are
- * paced by the answers' rate-limit headers.
+ * Rate limiting for one integrated account, shared by every execution in this
+ * process (several scheduled workflows, several items): requests are paced by
+ * the answers' rate-limit headers, which every process sees alike, so that
+ * workers of one n8n converge on the same budget.
  *
  * - The first request goes alone; the others wait for its answer, which tells
  *   how many requests the window still allows.
@@ -47,6 +60,8 @@ export class RateLimited extends Error {
  *   limit has lifted. Pauses in a row beyond Max Retries make every waiting
  *   request fail at once instead of waiting again; any other answer ends the run
  *   of pauses.
+ * - Waiting requests take turns by party (an execution): each execution gets
+ *   its share, whatever its concurrency, and none waits behind another's queue.
  * Without rate-limit headers only the first-request and 429 rules apply.
  */
 export class RateLimiter {
@@ -68,7 +83,11 @@ export class RateLimiter {
 	/** After a pause: one request at a time, until an answer that is not a 429. */
 	private probing = false;
 	private lastLimitedBody: unknown;
-	private nextAnswer: { promise: Promise<void>; resolve: () => void } | undefined;
+	/** Waiting requests by party, and the order in which parties take turns. */
+	private queues = new Map<string, Waiter[]>();
+	private turns: string[] = [];
+	/** When the pending wake-up is due (0 when none is). */
+	private wakeAt = 0;
 
 	/** Milliseconds a new request has to wait now: 0 to start, Infinity to wait for an answer. */
 	waitMs(now: number): number {
@@ -88,34 +107,52 @@ export class RateLimiter {
 		return Math.max(MIN_WAIT_MS, this.windowEnd - now);
 	}
 
+	/** Whether nothing is waiting, running or known of this account (it can be forgotten). */
+	get idle(): boolean {
+		const now = Date.now();
+		return this.started === this.settled && !this.queues.size && this.blockedUntil <= now && !(this.windowEnd > now && this.windowEnd !== Infinity);
+	}
+
 	/**
-	 * Waits until a request may start; returns its ticket for `settle`. Throws
-	 * RateLimited instead of waiting when the account has been limited more
-	 * times in a row than `limits.maxRetries`, or a wait would be longer than
-	 * `limits.maxWaitMs`.
+	 * Waits until a request may start, taking turns with the other parties;
+	 * returns its ticket for `settle`. Rejects with RateLimited instead of
+	 * waiting when the account has been limited more times in a row than
+	 * `limits.maxRetries`, or a wait would be longer than `limits.maxWaitMs`;
+	 * rejects at once when `signal` aborts.
 	 */
-	async acquire(signal?: AbortSignal, limits: WaitLimits = { maxRetries: Infinity, maxWaitMs: MAX_TIMER_MS }): Promise<number> {
-		for (;;) {
-			if (this.pauses > limits.maxRetries) throw new RateLimited(this.blockedUntil - Date.now(), 'spent', this.lastLimitedBody);
-			const wait = this.waitMs(Date.now());
-			if (wait <= 0) break;
-			if (wait === Infinity) {
-				await untilSettled(this.answered(), signal);
-				continue;
+	acquire(
+		signal?: AbortSignal,
+		limits: WaitLimits = { maxRetries: Infinity, maxWaitMs: MAX_TIMER_MS },
+		party = '',
+	): Promise<number> {
+		return new Promise<number>((grant, refuse) => {
+			if (signal?.aborted) {
+				refuse(signal.reason);
+				return;
 			}
-			if (wait > limits.maxWaitMs) throw new RateLimited(wait, 'long', this.lastLimitedBody);
-			await sleepWithAbort(Math.min(wait, MAX_TIMER_MS), signal);
-		}
-		return ++this.started;
+			const waiter: Waiter = { party, limits, grant, refuse, signal };
+			if (signal) {
+				waiter.onAbort = () => {
+					this.remove(waiter);
+					refuse(signal.reason);
+				};
+				signal.addEventListener('abort', waiter.onAbort, { once: true });
+			}
+			const queue = this.queues.get(party);
+			if (queue) queue.push(waiter);
+			else {
+				this.queues.set(party, [waiter]);
+				this.turns.push(party);
+			}
+			this.pump();
+		});
 	}
 
 	/** After an attempt ends (once per ticket), with the answer's headers when there was an answer. */
 	settle(ticket: number, headers?: IDataObject, now = Date.now()): void {
 		this.settled += 1;
 		if (headers) this.observe(ticket, headers, now);
-		const next = this.nextAnswer;
-		this.nextAnswer = undefined;
-		next?.resolve();
+		this.pump();
 	}
 
 	/** After an answer that is not a 429: the limit has lifted, the run of pauses ends. */
@@ -136,13 +173,61 @@ export class RateLimiter {
 		this.lastLimitedBody = body;
 	}
 
-	private answered(): Promise<void> {
-		if (!this.nextAnswer) {
-			let resolve: () => void = () => {};
-			const promise = new Promise<void>((done) => (resolve = done));
-			this.nextAnswer = { promise, resolve };
+	/** Lets waiting requests start while the budget allows, one party after another. */
+	private pump(): void {
+		while (this.turns.length) {
+			const now = Date.now();
+			const wait = this.waitMs(now);
+			const spent = this.pauses;
+			// Requests that may not wait this long, or whose retries are spent, fail now.
+			for (const [, queue] of this.queues) {
+				for (const waiter of [...queue]) {
+					if (spent > waiter.limits.maxRetries) this.refuse(waiter, new RateLimited(this.blockedUntil - now, 'spent', this.lastLimitedBody));
+					else if (wait !== Infinity && wait > waiter.limits.maxWaitMs) this.refuse(waiter, new RateLimited(wait, 'long', this.lastLimitedBody));
+				}
+			}
+			if (!this.turns.length) return;
+			if (wait === Infinity) return; // the next answer pumps again
+			if (wait > 0) {
+				this.wake(wait);
+				return;
+			}
+			const party = this.turns.shift()!;
+			const queue = this.queues.get(party)!;
+			const waiter = queue.shift()!;
+			if (queue.length) this.turns.push(party);
+			else this.queues.delete(party);
+			if (waiter.onAbort) waiter.signal?.removeEventListener('abort', waiter.onAbort);
+			waiter.grant(++this.started);
 		}
-		return this.nextAnswer.promise;
+	}
+
+	/** One wake-up for the whole account (a sooner one when the wait shrinks): pumps again when the wait is over. */
+	private wake(ms: number): void {
+		const due = Date.now() + ms;
+		if (this.wakeAt && this.wakeAt <= due) return;
+		this.wakeAt = due;
+		void sleepWithAbort(Math.min(ms, MAX_TIMER_MS)).then(() => {
+			if (this.wakeAt === due) this.wakeAt = 0;
+			this.pump();
+		});
+	}
+
+	private refuse(waiter: Waiter, error: unknown): void {
+		this.remove(waiter);
+		if (waiter.onAbort) waiter.signal?.removeEventListener('abort', waiter.onAbort);
+		waiter.refuse(error);
+	}
+
+	private remove(waiter: Waiter): void {
+		const queue = this.queues.get(waiter.party);
+		if (!queue) return;
+		const at = queue.indexOf(waiter);
+		if (at >= 0) queue.splice(at, 1);
+		if (!queue.length) {
+			this.queues.delete(waiter.party);
+			this.turns = this.turns.filter((party) => party !== waiter.party);
+		}
 	}
 
 	private observe(ticket: number, headers: IDataObject, now: number): void {
@@ -163,36 +248,32 @@ function leadingNumber(text: string | undefined): number | undefined {
 	return match ? Number(match[1]) : undefined;
 }
 
-/** Resolves with `promise`, or rejects at once when the execution is cancelled. */
-function untilSettled(promise: Promise<void>, signal?: AbortSignal): Promise<void> {
-	if (!signal) return promise;
-	return new Promise((resolve, reject) => {
-		if (signal.aborted) {
-			reject(signal.reason);
-			return;
-		}
-		const onAbort = () => reject(signal.reason);
-		signal.addEventListener('abort', onAbort, { once: true });
-		void promise.then(() => {
-			signal.removeEventListener('abort', onAbort);
-			resolve();
-		});
-	});
+/** Every account's limiter in this process, by Base URL, token (hashed: never kept readable) and account. */
+const limiters = new Map<string, RateLimiter>();
+
+/** Above this many accounts, idle ones are forgotten. */
+const KEEP = 1000;
+
+/** A key for the token that cannot be turned back into it. */
+export function tokenKey(token: string): string {
+	return createHash('sha256').update(token).digest('hex').slice(0, 32);
 }
 
-const limiters = new WeakMap<object, Map<string, RateLimiter>>();
-
-/** The rate limiter of `accountId` ('' for calls without one) within the execution that `ctx` belongs to. */
-export function rateLimiterFor(ctx: object, accountId: string): RateLimiter {
-	let accounts = limiters.get(ctx);
-	if (!accounts) {
-		accounts = new Map();
-		limiters.set(ctx, accounts);
-	}
-	let limiter = accounts.get(accountId);
+/** The rate limiter of `account` ('' for calls without one) for this Base URL and token (`tokenKey`), shared in the process. */
+export function rateLimiterFor(origin: string, tokenHash: string, account: string): RateLimiter {
+	const key = `${origin}\n${tokenHash}\n${account}`;
+	let limiter = limiters.get(key);
 	if (!limiter) {
+		if (limiters.size >= KEEP) {
+			for (const [other, known] of limiters) if (known.idle) limiters.delete(other);
+		}
 		limiter = new RateLimiter();
-		accounts.set(accountId, limiter);
+		limiters.set(key, limiter);
 	}
 	return limiter;
+}
+
+/** Forgets what this process knows of every account's rate limit (a fresh start, as after a restart). */
+export function forgetRateLimits(): void {
+	limiters.clear();
 }

@@ -108,7 +108,7 @@ export async function trutoRequest(
 	request: TrutoRequest,
 	settings: TrutoSettings = DEFAULT_SETTINGS,
 ): Promise<TrutoResponse> {
-	const { origin, secrets } = await getCredentialInfo(ctx);
+	const { origin, secrets, tokenKey } = await getCredentialInfo(ctx);
 	const context: ErrorContext = { ...request.errorContext, secrets };
 	const node = ctx.getNode();
 	if (origin instanceof Error) throw credentialError(node, origin, context);
@@ -134,7 +134,9 @@ export async function trutoRequest(
 	};
 	const maxWaitMs = Math.min(settings.maxWaitMs ?? DEFAULT_SETTINGS.maxWaitMs!, MAX_TIMER_MS);
 	const idempotent = isIdempotent(request);
-	const limiter = rateLimiterFor(ctx, accountOf(request));
+	const limiter = rateLimiterFor(origin, tokenKey, accountOf(request));
+	// Executions take turns for the account's budget; pick lists are a party of their own.
+	const party = 'getExecutionId' in ctx ? String(ctx.getExecutionId() ?? '') : 'pick list';
 	const waitWithin = async <T>(waiting: () => Promise<T>): Promise<T> => {
 		try {
 			return await waiting();
@@ -149,7 +151,7 @@ export async function trutoRequest(
 	let lostAnswer = false;
 	for (let retries = 0; ; retries++) {
 		if (signal?.aborted) throw requestFailure(node, signal.reason, context, true);
-		const ticket = await waitWithin(() => limiter.acquire(signal, { maxRetries: settings.maxRetries, maxWaitMs }));
+		const ticket = await waitWithin(() => limiter.acquire(signal, { maxRetries: settings.maxRetries, maxWaitMs }, party));
 		const attempt = await send(ctx, options, retries, signal);
 		if ('failure' in attempt) {
 			limiter.settle(ticket);

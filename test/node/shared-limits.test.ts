@@ -1,0 +1,66 @@
+// Executions running at once in one process share each account's rate limit:
+// together they never go over it, and each gets its turn.
+import type { IDataObject } from 'n8n-workflow';
+
+import { forgetRateLimits } from '../../nodes/TrutoUserDirectory/transport';
+import { runNode } from '../harness/run-node';
+import { startMockTruto, type MockTruto } from '../mock';
+
+let mock: MockTruto;
+const LIMIT = 10;
+
+beforeAll(async () => {
+	mock = await startMockTruto({ seed: { organizations: 200 }, latencyMs: 5 });
+});
+beforeEach(() => {
+	mock.reset();
+	mock.setRateLimit({ perAccount: LIMIT, perToken: 1000, windowMs: 400 });
+	forgetRateLimits();
+});
+afterAll(async () => mock.close());
+
+const ids = (from: number, count: number) =>
+	Array.from({ length: count }, (_, i) => ({ id: `bulk_org_${String(from + i).padStart(6, '0')}` }));
+
+function execution(executionId: string, items: IDataObject[], concurrency: number) {
+	return runNode({
+		credentials: { apiToken: mock.token, baseUrl: mock.url },
+		parameters: {
+			resource: 'organization',
+			operation: 'delete',
+			integratedAccountId: { __rl: true, mode: 'id', value: 'acc_bulk' },
+			id: '={{ $json.id }}',
+			options: { concurrency },
+		},
+		items,
+		executionId,
+		keepRateLimits: true,
+	});
+}
+
+test('two executions at once never go over the account limit: no 429, every item deleted once', async () => {
+	const [a, b] = await Promise.all([execution('exec-a', ids(0, 40), 10), execution('exec-b', ids(40, 40), 10)]);
+
+	for (const run of [a, b]) {
+		expect(run.error).toBeUndefined();
+		expect(run.items.every((item) => item.json.error === undefined)).toBe(true);
+	}
+	expect(a.items).toHaveLength(40);
+	expect(b.items).toHaveLength(40);
+	expect(mock.stats().byStatus['429']).toBeUndefined();
+	const deleted = mock.requests.filter((r) => r.method === 'DELETE' && r.status === 200).map((r) => r.segments[3]);
+	expect(new Set(deleted).size).toBe(80);
+});
+
+test('each execution gets its turn, whatever its concurrency', async () => {
+	// One execution asks for 50 at once, the other for 5: they alternate for the budget, so the
+	// narrow one is not left waiting behind the wide one's queue.
+	const [a, b] = await Promise.all([execution('exec-wide', ids(0, 60), 50), execution('exec-narrow', ids(60, 20), 5)]);
+	expect(a.error).toBeUndefined();
+	expect(b.error).toBeUndefined();
+	const order = mock.requests.filter((r) => r.method === 'DELETE').map((r) => (Number(r.segments[3].slice(-6)) < 60 ? 'wide' : 'narrow'));
+	// The narrow execution's 20 deletes are done before the wide one's last 20, not left for the end.
+	const lastNarrow = order.lastIndexOf('narrow');
+	expect(lastNarrow).toBeLessThan(order.length - 20);
+	expect(mock.stats().byStatus['429']).toBeUndefined();
+});
