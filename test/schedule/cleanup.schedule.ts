@@ -102,7 +102,8 @@ describe.each(e2eVersions())('n8n %s: on a schedule', (version) => {
     }
     const second = await rest.execution(runs[1].id, unflatten);
     const items = second.data.resultData.runData['Delete organization'][0].data!.main[0]!;
-    expect(items.map((item) => item.json)).toEqual(
+    const byId = (a: { json: Record<string, unknown> }, b: { json: Record<string, unknown> }) => String(a.json.id).localeCompare(String(b.json.id));
+    expect([...items].sort(byId).map((item) => item.json)).toEqual(
       ['mist_org_1', 'mist_org_2', 'mist_org_3'].map((id) => ({ id, integrated_account_id: 'acc_mist', deleted: true, already_deleted: true })),
     );
   });
