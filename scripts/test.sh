@@ -90,8 +90,14 @@ suites=()
 for version in $(node -p "require('./scripts/versions.json').tested.map((t) => t.n8n).join(' ')"); do
   suites+=("e2e-${version%%.*}|N8N_VERSIONS=$version npx jest -c test/e2e/jest.config.js --ci")
 done
-# The node in the n8n editor in headless Chromium, on the default n8n version (test/browser).
-suites+=("browser|npx jest -c test/browser/jest.config.js --ci")
+# The node in the n8n editor in headless Chromium (test/browser): "browser" on the
+# default n8n version, browser-<major> on the other tested ones.
+default_version="$(node -p "require('./scripts/versions.json').default")"
+for version in $(node -p "require('./scripts/versions.json').tested.map((t) => t.n8n).join(' ')"); do
+  name="browser"
+  if [ "$version" != "$default_version" ]; then name="browser-${version%%.*}"; fi
+  suites+=("$name|N8N_VERSIONS=$version npx jest -c test/browser/jest.config.js --ci")
+done
 # n8n's community package scanner on the packed tarball (test/scan).
 suites+=("scan|npx jest -c test/scan/jest.config.js --ci")
 wanted="${TRUTO_SUITES:-all}"
