@@ -91,7 +91,8 @@ echo "── packed $(basename "$tarball")"
 # name|command (run from the repository root). Each suite runs once per tested
 # n8n version (scripts/versions.json), as <suite>-<major>: e2e (workflows run by
 # n8n's CLI), installer (n8n installs the package from a registry on loopback),
-# schedule (workflows started by the Schedule Trigger in a running n8n).
+# schedule (workflows started by the Schedule Trigger in a running n8n), browser
+# (the editor in headless Chromium).
 versions="$(node -p "require('./scripts/versions.json').tested.map((t) => t.n8n).join(' ')")"
 suites=()
 for version in $versions; do
@@ -103,6 +104,12 @@ done
 for version in $versions; do
   suites+=("schedule-${version%%.*}|N8N_VERSIONS=$version npx jest -c test/schedule/jest.config.js --ci")
 done
+# The node in the n8n editor in headless Chromium (test/browser).
+for version in $versions; do
+  suites+=("browser-${version%%.*}|N8N_VERSIONS=$version npx jest -c test/browser/jest.config.js --ci")
+done
+# n8n's community package scanner on the packed tarball (test/scan).
+suites+=("scan|npx jest -c test/scan/jest.config.js --ci")
 wanted="${TRUTO_SUITES:-all}"
 parallel="${TRUTO_SUITE_JOBS:-2}"
 
