@@ -7,7 +7,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { LATEST_VERSION, NODE_VERSIONS } from './catalog';
-import { properties } from './description';
+import { properties, subtitle } from './description';
 import { executeNode } from './execute';
 import { listSearch } from './methods';
 
@@ -20,7 +20,7 @@ export class TrutoUserDirectory implements INodeType {
 		// A change that alters what saved workflows do needs a new version: see catalog/versions.ts.
 		version: NODE_VERSIONS,
 		defaultVersion: LATEST_VERSION,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle,
 		description:
 			"Manage users, groups, roles, organizations, licenses, workspaces, role assignments and more in any directory connected to Truto's Unified User Directory API. Delete operations permanently remove records.",
 		defaults: { name: 'Truto User Directory' },

@@ -27,6 +27,8 @@ export interface RunOptions {
 	keepRateLimits?: boolean;
 	/** The execution's id (executions take turns for an account's budget). */
 	executionId?: string;
+	/** The node's version (default 1, as saved workflows of the first release have it). */
+	typeVersion?: number;
 }
 
 export interface RunResult {
@@ -44,7 +46,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		id: 'truto-node',
 		name: NODE_NAME,
 		type: options.asTool ? `${NODE_TYPE}Tool` : NODE_TYPE,
-		typeVersion: 1,
+		typeVersion: options.typeVersion ?? 1,
 		position: [0, 0],
 		parameters: options.parameters,
 		credentials: { trutoApi: { id: '1', name: 'Truto account' } },

@@ -122,6 +122,8 @@ describe('parameters shown per operation', () => {
 			'operation',
 			'integratedAccountId',
 			'id',
+			// The notice that a delete cannot be undone (shows only, sends nothing).
+			'deleteNotice',
 			'queryParameters',
 			'options',
 		]);

@@ -6,9 +6,29 @@ function camelCase(key: string): string {
 	return key.replace(/_([a-z])/g, (_match, letter: string) => letter.toUpperCase());
 }
 
+/** Examples shown in empty text fields, by the key they are sent as. */
+const EXAMPLES: Record<string, string> = {
+	actor_id: 'e.g. usr_123',
+	description: 'e.g. Everyone in the sales team',
+	extension: 'e.g. 42',
+	first_name: 'e.g. Ada',
+	group_id: 'e.g. grp_123',
+	last_name: 'e.g. Lovelace',
+	license: 'e.g. lic_123',
+	name: 'e.g. Sales',
+	organization_id: 'e.g. org_123',
+	organizations: 'e.g. org_123',
+	remove_from_id: 'e.g. grp_123',
+	role_id: 'e.g. rol_123',
+	user_id: 'e.g. usr_123',
+	workspace: 'e.g. Sales workspace',
+	workspace_id: 'e.g. ws_123',
+};
+
 /** A text field sent as `key`; its parameter name is `key` in camelCase unless `extra` gives one. */
 export function text(displayName: string, key: string, description: string, extra: Partial<FieldSpec> = {}): FieldSpec {
 	const field: FieldSpec = { displayName, name: camelCase(key), key, type: 'string', default: '', description };
+	if (EXAMPLES[key]) field.placeholder = EXAMPLES[key];
 	return { ...field, ...extra };
 }
 
@@ -60,9 +80,10 @@ export const otherFields: FieldSpec = {
 	placeholder: 'e.g. {"title": "Engineer"}',
 };
 
-/** Every operation's escape hatch for integration-specific query parameters. */
+/** Every operation's escape hatch for integration-specific query parameters (version 1: name/value pairs). */
 export const otherParameters: FieldSpec = {
 	displayName: 'Other Parameters',
+	versions: 'v1',
 	name: 'otherParameters',
 	type: 'fixedCollection',
 	default: {},
@@ -90,6 +111,22 @@ export const otherParameters: FieldSpec = {
 		},
 	],
 };
+
+/** From version 1.1: further query parameters as one JSON object (no list inside a collection). */
+export const otherQuery: FieldSpec = {
+	displayName: 'Other Parameters (JSON)',
+	name: 'otherQuery',
+	type: 'json',
+	default: '',
+	shape: 'merge',
+	versions: 'v1.1+',
+	description:
+		'Further query parameters as a JSON object, for example ones a single integration needs. Objects and arrays are sent in brackets; a name may hold brackets itself ("created_at[gt]").',
+	placeholder: 'e.g. {"remove_from": "group"}',
+};
+
+/** The escape hatches every operation has for query parameters the node has no field for. */
+export const otherQueryFields: FieldSpec[] = [otherParameters, otherQuery];
 
 /** Truto's date filters, accepted by every unified list (ISO 8601): [display name, name, key, operator, what]. */
 const dates: Array<[string, string, string, string, string]> = [

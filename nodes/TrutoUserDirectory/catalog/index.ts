@@ -3,7 +3,7 @@ import { KINDS } from './kinds';
 import { resourceSpecs } from './resources';
 import type { Operation, OperationSpec, Resource, ResourceSpec } from './types';
 
-export { otherParameters } from './fields';
+export { otherQueryFields } from './fields';
 export { KINDS, type Kind } from './kinds';
 export { trutoOptions, type OptionSpec } from './options';
 export { DEFAULT_RESOURCE, LATEST_VERSION, NODE_VERSIONS, VERSION_1_DEFAULT_OPERATIONS } from './versions';

@@ -16,6 +16,15 @@ export const PARAMETER = {
 	additionalFields: 'additionalFields',
 	updateFields: 'updateFields',
 	options: 'options',
+	/** Get Many's sorting (from node version 1.1). */
+	sort: 'sort',
+	/** Short records (from node version 1.1). */
+	simplify: 'simplify',
+	/** The notice on delete operations (shows only). */
+	deleteNotice: 'deleteNotice',
+	/** A user's emails and phones, parameters of their own from node version 1.1. */
+	emails: 'emails',
+	phones: 'phones',
 } as const;
 
 /** Names of the options in the Options collection that are not Truto query parameters. */

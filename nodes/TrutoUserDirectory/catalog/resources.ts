@@ -59,12 +59,12 @@ const phones: FieldSpec = {
 
 const userFields: FieldSpec[] = [
 	text('Description', 'description', 'About the user'),
-	emails,
+	{ ...emails, versions: 'v1' },
 	text('First Name', 'first_name', 'Given name'),
 	idList('Group IDs', 'groups', 'Comma-separated IDs of groups to put the user in (each sent as an object in groups[])'),
 	text('Languages', 'languages', 'Comma-separated language codes', { shape: 'list', placeholder: 'e.g. en,de' }),
 	text('Last Name', 'last_name', 'Family name'),
-	text('Name', 'name', 'Full display name'),
+	text('Name', 'name', 'Full display name', { placeholder: 'e.g. Ada Lovelace' }),
 	{
 		displayName: 'Password',
 		name: 'password',
@@ -74,20 +74,23 @@ const userFields: FieldSpec[] = [
 		default: '',
 		description: 'Initial password, for integrations that take one',
 	},
-	phones,
+	{ ...phones, versions: 'v1' },
 	remoteData,
 	otherFields,
 ];
 
+/** From version 1.1 a user's emails and phones are parameters of their own (no list inside a collection). */
+const userTopFields: FieldSpec[] = [emails, phones];
+
 const userFilters: FieldSpec[] = [
 	{ ...idList('Email', 'emails', 'Only users with this email address (sent as emails[][email])', 'email'), name: 'email' },
 	text('First Name', 'first_name', 'Only users with this first name'),
-	groupId,
+	{ ...groupId, description: 'Only members of this group', pick: 'group' },
 	text('Last Name', 'last_name', 'Only users with this last name'),
-	{ ...organizationId, description: 'Only users of this organization (organization_id)' },
+	{ ...organizationId, description: 'Only users of this organization', pick: 'organization' },
 	choice('Status', 'status', 'Only users with this status', choices('active', 'created', 'deleted', 'inactive', 'invited')),
-	{ ...workspaceId, description: 'Only users of this workspace (workspace_id)' },
-	sortBy,
+	{ ...workspaceId, description: 'Only users of this workspace', pick: 'workspace' },
+	{ ...sortBy, versions: 'v1' },
 ];
 
 /** Integration-specific query parameters of Get, Update and Delete User. */
@@ -104,24 +107,24 @@ const roleFields: FieldSpec[] = [description, name, remoteData, otherFields];
 
 const organizationFilters: FieldSpec[] = [
 	{ ...name, description: 'Only organizations with this name' },
-	{ ...sortBy, description: 'JSON object of field (created_at, name or updated_at) and direction' },
-	{ ...userId, description: 'Only organizations this user belongs to (user_id)' },
+	{ ...sortBy, description: 'JSON object of field (created_at, name or updated_at) and direction', versions: 'v1' },
+	{ ...userId, description: 'Only organizations this user belongs to' },
 ];
 
 const groupFilters: FieldSpec[] = [
 	choice('Group Type', 'group_type', 'Only groups of this kind', choices('department', 'group', 'product', 'team')),
 	{ ...name, description: 'Only groups with this name' },
-	{ ...organizationId, description: 'Only groups of this organization (organization_id); some integrations need it' },
-	{ ...sortBy, description: 'JSON object of field (created_at, id or name) and direction' },
+	{ ...organizationId, description: 'Only groups of this organization; some integrations need it', pick: 'organization' },
+	{ ...sortBy, description: 'JSON object of field (created_at, id or name) and direction', versions: 'v1' },
 	{ ...userId, description: 'Only groups this user belongs to (user_id)' },
 ];
 
 const workspaceFilters: FieldSpec[] = [
-	{ ...groupId, description: 'Only workspaces of this group (group_id)' },
+	{ ...groupId, description: 'Only workspaces of this group', pick: 'group' },
 	{ ...name, description: 'Only workspaces with this name' },
-	{ ...organizationId, description: 'Only workspaces of this organization (organization_id); some integrations need it' },
+	{ ...organizationId, description: 'Only workspaces of this organization; some integrations need it', pick: 'organization' },
 	choice('Product', 'product', 'The product to list workspaces of (product)', choices('analytics', 'sharepoint', 'teams')),
-	{ ...sortBy, description: 'JSON object of field (created_at, name or updated_at) and direction' },
+	{ ...sortBy, description: 'JSON object of field (created_at, name or updated_at) and direction', versions: 'v1' },
 	choice('Status', 'status', 'Only workspaces with this status', choices('active', 'inactive')),
 ];
 
@@ -133,15 +136,29 @@ const activityFilters: FieldSpec[] = [
 		choices('create', 'destroy', 'exported', 'login', 'login_failed', 'logout', 'updated', 'user_created', 'user_deactivated', 'user_deleted', 'user_invited', 'user_joined', 'user_updated'),
 	),
 	text('Actor ID', 'actor_id', 'Only activities by this actor'),
-	{ ...organizationId, description: 'Only activities of this organization (organization_id); Asana and GitHub need it' },
+	{ ...organizationId, description: 'Only activities of this organization; Asana and GitHub need it', pick: 'organization' },
 	choice('Product', 'product', 'The product to list activities of (product)', choices('azure_active_directory')),
 ];
 
 const roleAssignmentFilters: FieldSpec[] = [
-	{ ...groupId, description: 'Only assignments to this group (group_id)' },
+	{ ...groupId, description: 'Only assignments to this group', pick: 'group' },
 	choice('Product', 'product', 'The product to list role assignments of (product)', choices('workspace')),
-	text('Role ID', 'role_id', 'Only assignments of this role (role_id); Jenkins needs it'),
-	{ ...workspaceId, description: 'Only assignments in this workspace (workspace_id); Slack Enterprise needs it' },
+	text('Role ID', 'role_id', 'Only assignments of this role; Jenkins needs it', { pick: 'role' }),
+	{ ...workspaceId, description: 'Only assignments in this workspace; Slack Enterprise needs it', pick: 'workspace' },
+];
+
+/** A user in short (Simplify): the primary (or first) email as one field. */
+const userShort: Array<[string, string]> = [
+	['id', 'id'],
+	['name', 'name'],
+	['first_name', 'first_name'],
+	['last_name', 'last_name'],
+	['email', 'emails.primary.email'],
+	['username', 'username'],
+	['title', 'title'],
+	['status', 'status'],
+	['created_at', 'created_at'],
+	['updated_at', 'updated_at'],
 ];
 
 /**
@@ -160,16 +177,23 @@ export const resourceSpecs: ResourceSpec[] = [
 		plural: 'users',
 		article: 'a',
 		labelFields: ['name', 'emails.0.email', 'username'],
+		simplified: userShort,
 		operations: [
-			{ kind: 'getAll', isDefault: true, filters: userFilters },
+			{
+				kind: 'getAll',
+				isDefault: true,
+				filters: userFilters,
+				sortFields: ['created_at', 'emails', 'first_name', 'groups', 'id', 'last_active_at', 'last_login_at', 'name', 'roles', 'status', 'updated_at', 'username'],
+			},
 			{
 				kind: 'get',
 				query: [groupId, organizationId, userProduct('azure_active_directory', 'onedrive', 'teams', 'workspace'), userType('admin', 'end_user', 'service-account', 'user'), workspaceId],
 			},
-			{ kind: 'create', fields: userFields, query: [organizationId, workspaceId] },
+			{ kind: 'create', fields: userFields, topFields: userTopFields, query: [organizationId, workspaceId] },
 			{
 				kind: 'update',
 				fields: userFields,
+				topFields: userTopFields,
 				query: [
 					groupId,
 					idList('Group IDs', 'groups', 'Groups sent as query parameter groups[] (Vercel needs them)'),
@@ -202,7 +226,7 @@ export const resourceSpecs: ResourceSpec[] = [
 				name: 'Unassign Role',
 				action: 'Unassign a role from a user',
 				description:
-					'Takes a role away from a user; the user is not deleted. Needs: Integrated Account, the User and the Role. Both IDs are sent as query parameters and in the body, as Truto documents for different integrations.',
+					'Takes a role away from a user; the user is not deleted. Needs: Integrated Account, the User and the Role.',
 				customPath: 'unassign-role',
 				idKey: 'id',
 				idPlacement: 'both',
@@ -229,8 +253,9 @@ export const resourceSpecs: ResourceSpec[] = [
 		plural: 'groups',
 		article: 'a',
 		labelFields: ['name'],
+		simplified: [['id', 'id'], ['name', 'name'], ['description', 'description'], ['group_type', 'group_type'], ['organization', 'organization'], ['created_at', 'created_at'], ['updated_at', 'updated_at']],
 		operations: [
-			{ kind: 'getAll', isDefault: true, filters: groupFilters },
+			{ kind: 'getAll', isDefault: true, filters: groupFilters, sortFields: ['created_at', 'id', 'name'] },
 			{ kind: 'get' },
 			{
 				kind: 'create',
@@ -261,6 +286,7 @@ export const resourceSpecs: ResourceSpec[] = [
 		plural: 'roles',
 		article: 'a',
 		labelFields: ['label', 'name'],
+		simplified: [['id', 'id'], ['name', 'name'], ['label', 'label'], ['description', 'description'], ['type', 'type'], ['applicable_in', 'applicable_in'], ['created_at', 'created_at'], ['updated_at', 'updated_at']],
 		operations: [
 			{ kind: 'getAll', isDefault: true },
 			{ kind: 'get', query: [groupId, workspaceId] },
@@ -280,10 +306,11 @@ export const resourceSpecs: ResourceSpec[] = [
 		plural: 'organizations',
 		article: 'an',
 		labelFields: ['name'],
+		simplified: [['id', 'id'], ['name', 'name'], ['pricing_plan', 'pricing_plan'], ['created_at', 'created_at'], ['updated_at', 'updated_at']],
 		operations: [
 			{ kind: 'delete', note: 'Supported by GitHub and Juniper Mist.' },
 			{ kind: 'get' },
-			{ kind: 'getAll', isDefault: true, filters: organizationFilters },
+			{ kind: 'getAll', isDefault: true, filters: organizationFilters, sortFields: ['created_at', 'name', 'updated_at'] },
 			{
 				kind: 'update',
 				note: 'Supported by Juniper Mist; the changes go in Remote Data.',
@@ -299,6 +326,7 @@ export const resourceSpecs: ResourceSpec[] = [
 		plural: 'licenses',
 		article: 'a',
 		labelFields: ['name'],
+		simplified: [['id', 'id'], ['name', 'name'], ['status', 'status'], ['available_quantity', 'available_quantity'], ['assigned_quantity', 'assigned_quantity'], ['is_paid', 'is_paid'], ['currency', 'currency'], ['created_at', 'created_at'], ['updated_at', 'updated_at']],
 		operations: [
 			{
 				kind: 'getAll',
@@ -326,8 +354,9 @@ export const resourceSpecs: ResourceSpec[] = [
 		plural: 'workspaces',
 		article: 'a',
 		labelFields: ['name'],
+		simplified: [['id', 'id'], ['name', 'name'], ['description', 'description'], ['status', 'status'], ['organization', 'organization.name'], ['created_at', 'created_at'], ['updated_at', 'updated_at']],
 		operations: [
-			{ kind: 'getAll', isDefault: true, filters: workspaceFilters },
+			{ kind: 'getAll', isDefault: true, filters: workspaceFilters, sortFields: ['created_at', 'name', 'updated_at'] },
 			{ kind: 'get', query: [{ ...organizationId, description: 'The organization of the workspace (organization_id); Zoho BugTracker needs it' }] },
 		],
 	},
@@ -339,6 +368,7 @@ export const resourceSpecs: ResourceSpec[] = [
 		plural: 'role assignments',
 		article: 'a',
 		labelFields: ['role_id', 'user_id', 'group_id'],
+		simplified: [['id', 'id'], ['user_id', 'user_id'], ['group_id', 'group_id'], ['group_type', 'group_type'], ['role_id', 'role_id'], ['created_at', 'created_at'], ['updated_at', 'updated_at']],
 		operations: [{ kind: 'getAll', isDefault: true, filters: roleAssignmentFilters }, { kind: 'get' }, { kind: 'delete' }],
 	},
 	{
@@ -349,6 +379,7 @@ export const resourceSpecs: ResourceSpec[] = [
 		plural: 'activities',
 		article: 'an',
 		labelFields: ['description', 'action'],
+		simplified: [['id', 'id'], ['action', 'action'], ['description', 'description'], ['actor_type', 'actor.type'], ['actor_id', 'actor.user.id'], ['entity', 'entity'], ['entity_type', 'entity_type'], ['organization', 'organization'], ['created_at', 'created_at']],
 		operations: [
 			{ kind: 'getAll', isDefault: true, filters: activityFilters },
 			{ kind: 'get', note: 'Supported by Atlassian.' },
@@ -362,12 +393,13 @@ export const resourceSpecs: ResourceSpec[] = [
 		plural: 'connected users',
 		article: 'a',
 		labelFields: ['name'],
+		simplified: userShort,
 		operations: [
 			{
 				kind: 'getList',
 				isDefault: true,
 				description:
-					'Returns the user whose login connected the integrated account (Truto answers with a list; each record is one item). Needs: Integrated Account.',
+					'Returns the user whose login connected the account in Truto. Needs: Integrated Account.',
 			},
 		],
 	},
@@ -379,6 +411,7 @@ export const resourceSpecs: ResourceSpec[] = [
 		plural: 'billing records',
 		article: 'a',
 		labelFields: ['description'],
+		simplified: [['id', 'id'], ['description', 'description'], ['billing_frequency', 'billing_frequency'], ['currency', 'currency'], ['total_amount', 'total_amount'], ['tax_amount', 'tax_amount'], ['start_date', 'start_date'], ['end_date', 'end_date']],
 		operations: [{ kind: 'getAll', isDefault: true, query: [organizationId] }],
 	},
 	{

@@ -37,6 +37,10 @@ export interface FieldSpec {
 	required?: boolean;
 	/** A field shown among the body fields that Truto documents as a query parameter. */
 	inQuery?: boolean;
+	/** An ID picked from a list of this resource's records (by `value`), or entered; a plain ID on version 1. */
+	pick?: string;
+	/** Shown on node version 1 only (kept so saved workflows work), or from 1.1 on. */
+	versions?: 'v1' | 'v1.1+';
 }
 
 /** Where a value goes: the request body, the query, or both (Truto documents both for some methods). */
@@ -82,6 +86,10 @@ export interface OperationSpec extends Partial<OperationTexts> {
 	query?: FieldSpec[];
 	/** Typed body fields ("Additional Fields", or "Update Fields" for update). */
 	fields?: FieldSpec[];
+	/** Body fields shown as parameters of their own (from version 1.1), not in a collection. */
+	topFields?: FieldSpec[];
+	/** Get Many: the fields Truto can sort by (the Sort parameter, sent as `sort_by[field]=asc|desc`). */
+	sortFields?: string[];
 }
 
 /** An operation as the node uses it: the spec with everything its kind implies filled in. */
@@ -107,6 +115,11 @@ export interface ResourceSpec extends ResourceWords {
 	path: string;
 	/** Record fields tried in order to label a record in a pick list. */
 	labelFields: string[];
+	/**
+	 * The short form of a record (Simplify): [output field, path]. A path step
+	 * `primary` in a list takes the entry marked `is_primary`, else the first.
+	 */
+	simplified?: Array<[string, string]>;
 	operations: OperationSpec[];
 }
 

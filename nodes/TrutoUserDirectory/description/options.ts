@@ -1,8 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { OPTION, PARAMETER, trutoOptions } from '../catalog';
+import { LATEST_VERSION, OPTION, PARAMETER, trutoOptions } from '../catalog';
 import { sortedFields } from './fields';
 import { settingsOptions } from './settings';
+
+/** Truto's options are the same on every version. */
+const NEWEST = LATEST_VERSION;
 
 const checkCapabilities: INodeProperties = {
 	displayName: 'Check Capabilities',
@@ -27,7 +30,7 @@ export type OptionSet = 'list' | 'delete' | 'other';
 
 /** Truto's options (with the Get Many ones for lists), the capability check, the request settings, and for deletes whether a gone record counts. */
 export function optionsFor(set: OptionSet): INodeProperties[] {
-	const truto = sortedFields(trutoOptions.filter((option) => set === 'list' || !option.listOnly));
+	const truto = sortedFields(trutoOptions.filter((option) => set === 'list' || !option.listOnly), NEWEST);
 	const own = set === 'delete' ? [alreadyDeleted] : [];
 	return [...truto, checkCapabilities, ...own, ...settingsOptions].sort((a, b) =>
 		a.displayName.localeCompare(b.displayName),

@@ -26,7 +26,7 @@ export const settingsOptions: INodeProperties[] = [
 		typeOptions: { minValue: MAX_RETRIES.min, maxValue: MAX_RETRIES.max },
 		default: defaultMaxRetries,
 		description:
-			'How many times to retry a request that Truto rate-limited (429), or that timed out, lost its connection or got 408/502/503/504 when it is safe to repeat (reads, deletes, and writes sent with an idempotency key)',
+			"How many times to retry a request that Truto rate-limited (429), or that timed out, lost its connection or got 408/502/504 when it is safe to repeat (reads, deletes, and writes sent with an idempotency key). These retries are per request, inside the node; n8n's Settings → Retry On Fail would run the whole node again on top of them, so leave that off.",
 	},
 	{
 		displayName: 'Max Wait',

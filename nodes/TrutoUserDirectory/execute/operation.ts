@@ -6,7 +6,7 @@ import {
 	findResource,
 	OPTION,
 	operationPath,
-	otherParameters,
+	otherQueryFields,
 	PARAMETER,
 	trutoOptions,
 	type Operation,
@@ -22,7 +22,7 @@ import {
 	type TrutoRequest,
 } from '../transport';
 import { assertSupported } from './capabilities';
-import { binaryItem, jsonItem, resultItems } from './output';
+import { binaryItem, jsonItem, resultItems, simplifyRecord } from './output';
 import { listRecords } from './paginate';
 import { mapFields, readId, readPathId } from './params';
 import { requestSettings } from './settings';
@@ -83,7 +83,7 @@ function readQuery(
 	accountId: string,
 ): Record<string, QueryValue> {
 	const read = (name: string) => ctx.getNodeParameter(name, itemIndex, {}) as IDataObject;
-	const specs = [...(operation.query ?? []), otherParameters];
+	const specs = [...(operation.query ?? []), ...otherQueryFields];
 	const custom = mapFields(ctx, specs, read(PARAMETER.queryParameters), itemIndex, 'query', 'Query Parameters');
 	const reserved = ['integrated_account_id', 'truto_response_format', ...(operation.paged ? ['limit', 'next_cursor'] : [])];
 	const taken = Object.keys(custom).find((key) => reserved.includes(baseKey(key)));
@@ -98,8 +98,19 @@ function readQuery(
 		integrated_account_id: accountId,
 		...custom,
 		...mapFields(ctx, operation.filters ?? [], read(PARAMETER.filters), itemIndex, 'query', 'Filters'),
+		...readSort(ctx, itemIndex, operation),
 		...mapFields(ctx, optionSpecs, options, itemIndex, 'query'),
 	};
+}
+
+/** Sort (from version 1.1): `sort_by[field]=asc|desc`. */
+function readSort(ctx: IExecuteFunctions, itemIndex: number, operation: Operation): Record<string, QueryValue> {
+	if (!operation.sortFields?.length) return {};
+	const sort = ctx.getNodeParameter(PARAMETER.sort, itemIndex, {}) as IDataObject;
+	const field = typeof sort.field === 'string' && sort.field ? sort.field : undefined;
+	if (!field && !sort.direction) return {};
+	const by = field ?? operation.sortFields[0];
+	return { sort_by: { [by]: sort.direction === 'desc' ? 'desc' : 'asc' } };
 }
 
 /** Fields shown among the body fields that Truto documents as query parameters (a group's type). */
@@ -142,7 +153,14 @@ function readBody(
 	const { name, displayName } = operation.body;
 	const values = ctx.getNodeParameter(name, itemIndex, {}) as IDataObject;
 	const fields = (operation.fields ?? []).filter((field) => !field.inQuery);
-	const body = { ...mapFields(ctx, fields, values, itemIndex, 'body', displayName), ...picked.body };
+	// From version 1.1 some fields are parameters of their own (a user's emails and phones).
+	const top: IDataObject = {};
+	for (const field of operation.topFields ?? []) top[field.name] = ctx.getNodeParameter(field.name, itemIndex, {}) as IDataObject[string];
+	const body = {
+		...mapFields(ctx, fields, values, itemIndex, 'body', displayName),
+		...mapFields(ctx, operation.topFields ?? [], top, itemIndex, 'body'),
+		...picked.body,
+	};
 	if (!Object.keys(body).length) {
 		throw new NodeOperationError(ctx.getNode(), `Nothing to ${operation.value}: '${displayName}' is empty`, {
 			itemIndex,
@@ -249,7 +267,10 @@ async function perform(
 		await assertSupported(ctx, itemIndex, accountId, resource, operation, settings);
 	}
 
-	if (operation.output === 'records') return await listRecords(ctx, itemIndex, request, settings, operation.paged);
+	const simplified = simplifier(ctx, itemIndex, resource, operation, query.truto_response_format, Boolean(query.truto_key_by));
+	if (operation.output === 'records') {
+		return simplified(await listRecords(ctx, itemIndex, request, settings, operation.paged));
+	}
 
 	const summary: IDataObject = { integrated_account_id: accountId };
 	if (id !== undefined) summary.id = id;
@@ -263,6 +284,32 @@ async function perform(
 		case 'result':
 			return resultItems(response.body, summary);
 		default:
-			return [jsonItem(response.body, summary)];
+			return simplified([jsonItem(response.body, summary)]);
 	}
+}
+
+/**
+ * Simplify (from version 1.1, on by default): records of reads in their short
+ * form. Not for the raw format (the provider's own fields) nor a file.
+ */
+function simplifier(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	resource: Resource,
+	operation: Operation,
+	format: QueryValue,
+	keyed: boolean,
+): (items: INodeExecutionData[]) => INodeExecutionData[] {
+	const fields = resource.simplified;
+	const reads = operation.kind === 'get' || operation.output === 'records';
+	const on = reads && fields && format !== 'raw' && format !== 'stream' && ctx.getNodeParameter(PARAMETER.simplify, itemIndex, false) === true;
+	if (!on || !fields) return (items) => items;
+	const short = (record: unknown) => (record && typeof record === 'object' && !Array.isArray(record) ? simplifyRecord(record as IDataObject, fields) : record);
+	return (items) =>
+		items.map((item) => ({
+			...item,
+			json: keyed
+				? (Object.fromEntries(Object.entries(item.json).map(([key, record]) => [key, short(record)])) as IDataObject)
+				: (short(item.json) as IDataObject),
+		}));
 }

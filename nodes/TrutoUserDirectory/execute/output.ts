@@ -71,3 +71,29 @@ export async function binaryItem(
 		binary: { data },
 	};
 }
+
+/** A value at a path ("organization.name"); the step `primary` in a list takes the entry marked `is_primary`, else the first. */
+function valueAt(record: IDataObject, path: string): unknown {
+	let value: unknown = record;
+	for (const step of path.split('.')) {
+		if (Array.isArray(value)) {
+			const entries = value as IDataObject[];
+			value = step === 'primary' ? (entries.find((entry) => entry?.is_primary === true) ?? entries[0]) : entries[Number(step)];
+		} else if (value && typeof value === 'object') {
+			value = (value as IDataObject)[step];
+		} else {
+			return undefined;
+		}
+	}
+	return value;
+}
+
+/** The short form of a record (Simplify): the listed fields, flat, those it has. */
+export function simplifyRecord(record: IDataObject, fields: Array<[string, string]>): IDataObject {
+	const out: IDataObject = {};
+	for (const [name, path] of fields) {
+		const value = valueAt(record, path);
+		if (value !== undefined) out[name] = value as IDataObject[string];
+	}
+	return out;
+}

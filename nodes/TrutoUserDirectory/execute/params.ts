@@ -70,6 +70,15 @@ export function readLimit(ctx: IExecuteFunctions, itemIndex: number): number {
 	return limit;
 }
 
+/** A picked record's ID (a resource locator's value), or the value as it is. */
+function idOrValue(value: unknown): unknown {
+	if (value && typeof value === 'object' && !Array.isArray(value) && '__rl' in value) {
+		const id = (value as IDataObject).value;
+		return typeof id === 'string' ? id.trim() : id;
+	}
+	return value;
+}
+
 /** A comma-separated string or an array, as a list of non-empty strings. */
 function toList(value: unknown): string[] {
 	const parts = Array.isArray(value) ? value : String(value ?? '').split(',');
@@ -171,7 +180,7 @@ function mapOne(spec: FieldSpec, value: unknown, where: Where): { key?: string; 
  * brackets (`created_at[gt]`), as Truto reads them; keys inside a value may not.
  */
 function queryValueProblem(spec: FieldSpec, mapped: { value?: QueryValue; merge?: Values }): string | undefined {
-	if (spec.shape !== 'pairs') return queryProblem(mapped.merge ?? mapped.value);
+	if (!mapped.merge) return queryProblem(mapped.value);
 	for (const [name, value] of Object.entries(mapped.merge ?? {})) {
 		const problem = hasLoneSurrogate(name) ? 'a name contains an invalid character (a lone surrogate)' : queryProblem(value);
 		if (problem) return problem;
@@ -197,7 +206,7 @@ export function mapFields(
 	const out: Values = {};
 	const merged: Values = {};
 	for (const spec of specs) {
-		const value = values[spec.name];
+		const value = idOrValue(values[spec.name]);
 		if (value === undefined || value === null || value === '') continue;
 		const mapped = mapOne(spec, value, where);
 		const problem = target === 'query' ? queryValueProblem(spec, mapped) : undefined;
