@@ -50,6 +50,19 @@ describe('Simplify', () => {
 		}
 	});
 
+	test("as an AI agent's tool, records come short too, fit for a model's context", async () => {
+		const { items } = await runAgainst(mock, {
+			parameters: { integratedAccountId: byId('acc_okta'), resource: 'user', operation: 'getAll', limit: 5 },
+			typeVersion: LATEST,
+			asTool: true,
+		});
+		expect(items).toHaveLength(5);
+		for (const item of items) {
+			expect(Object.keys(item.json).length).toBeLessThanOrEqual(10);
+			expect(item.json).not.toHaveProperty('remote_data');
+		}
+	});
+
 	test('Get Many: every record short; the raw format is left whole', async () => {
 		const list = await run({ resource: 'group', operation: 'getAll', limit: 3 });
 		expect(list.items.map((item) => Object.keys(item.json).sort())).toEqual(
