@@ -14,11 +14,9 @@
 set -euo pipefail
 
 # Started by `npm run`/`npx`, this script inherits the project's npm settings
-# (ignore-scripts=true among them, and the caller's prefix and nodedir). Every
-# npm command below states what it needs, so none of them may leak in.
-for name in $(compgen -e); do
-  case "$name" in npm_config_* | NPM_CONFIG_* | npm_package_* | npm_lifecycle_*) unset "$name" ;; esac
-done
+# (ignore-scripts=true among them, and the caller's prefix and nodedir): the
+# library clears them, and every npm command below states what it needs.
+source "$(dirname "$0")/lib/cache-install.sh"
 
 here="$(cd "$(dirname "$0")" && pwd)"
 versions_file="$here/versions.json"

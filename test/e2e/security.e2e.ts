@@ -3,41 +3,13 @@
 // Request node with the Truto credential), secrets echoed by a server never
 // surface, and the credential's Test button says what is wrong.
 import { randomBytes } from 'node:crypto';
-import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { startStub, type Stub } from '../harness/stub';
 import { startMockTruto, type MockTruto } from '../mock';
 import { importWorkflows } from '../../scripts/lib/n8n';
 import { executeBatch, nodeItems, type BatchResult } from '../../scripts/lib/run';
 import { RestClient, startN8nServer, type N8nServer } from '../../scripts/lib/server';
 import { e2eVersions, prepareN8n, userFolderFiles, type Prepared } from './support';
 import { byId, NODE_TYPE, oneNodeWorkflow } from './workflows';
-
-/** A server that answers every request the same way, and records them. */
-interface Stub {
-  url: string;
-  requests: { method: string; url: string; authorization?: string }[];
-  close(): Promise<void>;
-}
-
-async function startStub(host: string, answer: (res: http.ServerResponse) => void): Promise<Stub> {
-  const requests: Stub['requests'] = [];
-  const server = http.createServer((req, res) => {
-    requests.push({ method: req.method ?? '', url: req.url ?? '', authorization: req.headers.authorization });
-    req.resume();
-    req.on('end', () => answer(res));
-  });
-  await new Promise<void>((resolve) => server.listen(0, host, resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://${host}:${port}`,
-    requests,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
 
 describe.each(e2eVersions())('n8n %s: the token stays with Truto', (version) => {
   const token = `tk_e2e_${randomBytes(16).toString('hex')}`;

@@ -1,53 +1,21 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports */
 // The token never leaves Truto's origin and never surfaces: redirects are not
 // followed, secrets echoed by a server are scrubbed, unusable base URLs are refused.
-import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { IHttpRequestOptions, INodeParameters } from 'n8n-workflow';
 
 import { TrutoApi } from '../../credentials/TrutoApi.credentials';
 import { runNode } from '../harness/run-node';
+import { startStub, type Stub } from '../harness/stub';
 import { startMockTruto, type MockTruto } from '../mock';
 import { byId } from './support';
 
 // A made-up token that looks real, so that every encoding of it can be searched for.
 const TOKEN = ['tk', 'live', '7f3c9a1b2d4e6f80a1b2c3d4e5f60718'].join('_');
 let mock: MockTruto;
-let trap: Trap;
-
-/** A server on another loopback address that records whatever reaches it. */
-interface Trap {
-	url: string;
-	requests: { method: string; url: string; authorization?: string; body: string }[];
-	close(): Promise<void>;
-}
-
-async function startTrap(host: string): Promise<Trap> {
-	const requests: Trap['requests'] = [];
-	const server = http.createServer((req, res) => {
-		let body = '';
-		req.on('data', (chunk) => (body += chunk));
-		req.on('end', () => {
-			requests.push({ method: req.method ?? '', url: req.url ?? '', authorization: req.headers.authorization, body });
-			res.writeHead(200, { 'content-type': 'application/json' }).end('{"id":"stolen","result":[]}');
-		});
-	});
-	await new Promise<void>((resolve) => server.listen(0, host, resolve));
-	const { port } = server.address() as AddressInfo;
-	return {
-		url: `http://${host}:${port}`,
-		requests,
-		close: () =>
-			new Promise((resolve) => {
-				server.closeAllConnections();
-				server.close(() => resolve());
-			}),
-	};
-}
+let trap: Stub;
 
 beforeAll(async () => {
 	mock = await startMockTruto({ token: TOKEN });
-	trap = await startTrap('127.0.0.2');
+	trap = await startStub('127.0.0.2');
 });
 beforeEach(() => {
 	mock.reset();
