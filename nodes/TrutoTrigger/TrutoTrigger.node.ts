@@ -10,7 +10,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { PARAMETER, resources, UNIFIED_ROOT } from '../TrutoUserDirectory/catalog';
 import { listSearch } from '../TrutoUserDirectory/methods';
-import { trutoRequest } from '../TrutoUserDirectory/transport';
+import { trutoRequest, type TrutoRequest } from '../TrutoUserDirectory/transport';
 import {
 	DEFAULT_TOLERANCE_SECONDS,
 	EVENTS,
@@ -30,6 +30,16 @@ interface Registration extends IDataObject {
 }
 
 const isGone = (error: unknown) => String((error as { httpCode?: unknown }).httpCode) === '404';
+
+/** A request to Truto's webhook API: its body, `gone` for Truto's 404, or its (already worded) error. */
+async function webhookApi(ctx: IHookFunctions, request: TrutoRequest): Promise<{ body?: IDataObject; gone?: boolean; error?: Error }> {
+	try {
+		const { body } = await trutoRequest(ctx, request);
+		return { body: (body ?? {}) as IDataObject };
+	} catch (error) {
+		return isGone(error) ? { gone: true } : { error: error as Error };
+	}
+}
 
 function eventTypes(ctx: IHookFunctions): string[] {
 	return ctx.getNodeParameter('events', []) as string[];
@@ -119,12 +129,10 @@ export class TrutoTrigger implements INodeType {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
 				const data = this.getWorkflowStaticData('node') as Registration;
 				if (!data.webhookId || !data.secret) return false;
-				let webhook: IDataObject;
-				try {
-					const { body } = await trutoRequest(this, { method: 'GET', path: `/webhook/${encodeURIComponent(data.webhookId)}` });
-					webhook = (body ?? {}) as IDataObject;
-				} catch (error) {
-					if (!isGone(error)) throw error;
+				const found = await webhookApi(this, { method: 'GET', path: `/webhook/${encodeURIComponent(data.webhookId)}` });
+				if (found.error) throw found.error;
+				const webhook = found.body ?? {};
+				if (found.gone) {
 					delete data.webhookId;
 					delete data.secret;
 					return false;
@@ -133,11 +141,8 @@ export class TrutoTrigger implements INodeType {
 				const has = Array.isArray(webhook.event_types) ? [...(webhook.event_types as string[])].sort().join(',') : '';
 				if (webhook.target_url === this.getNodeWebhookUrl('default') && webhook.is_active !== false && has === wanted) return true;
 				// Out of date or made inactive by Truto: replaced by a new one.
-				try {
-					await trutoRequest(this, { method: 'DELETE', path: `/webhook/${encodeURIComponent(data.webhookId)}` });
-				} catch (error) {
-					if (!isGone(error)) throw error;
-				}
+				const removed = await webhookApi(this, { method: 'DELETE', path: `/webhook/${encodeURIComponent(data.webhookId)}` });
+				if (removed.error) throw removed.error;
 				delete data.webhookId;
 				delete data.secret;
 				return false;
@@ -169,11 +174,8 @@ export class TrutoTrigger implements INodeType {
 			async delete(this: IHookFunctions): Promise<boolean> {
 				const data = this.getWorkflowStaticData('node') as Registration;
 				if (data.webhookId) {
-					try {
-						await trutoRequest(this, { method: 'DELETE', path: `/webhook/${encodeURIComponent(data.webhookId)}` });
-					} catch (error) {
-						if (!isGone(error)) return false;
-					}
+					const removed = await webhookApi(this, { method: 'DELETE', path: `/webhook/${encodeURIComponent(data.webhookId)}` });
+					if (removed.error) return false;
 				}
 				delete data.webhookId;
 				delete data.secret;
