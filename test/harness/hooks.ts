@@ -1,5 +1,14 @@
-import { HookContext } from 'n8n-core';
-import type { IDataObject, INode, INodeParameters, INodeType, INodeTypes, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
+import { HookContext, WebhookContext } from 'n8n-core';
+import type {
+	IDataObject,
+	INode,
+	INodeParameters,
+	INodeType,
+	INodeTypes,
+	IWebhookData,
+	IWebhookResponseData,
+	IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
 import { TrutoApi } from '../../credentials/TrutoApi.credentials';
@@ -39,6 +48,37 @@ export function triggerHooks(parameters: INodeParameters, credentials: { apiToke
 	} as unknown as IWorkflowExecuteAdditionalData;
 	const context = () => new HookContext(workflow, node, additionalData, 'trigger', 'activate');
 	const methods = nodeType.webhookMethods.default;
+
+	/** One delivery as n8n hands it to the node: the raw bytes, the parsed body, the headers. */
+	async function receive(raw: Buffer, headers: Record<string, string | string[] | undefined>): Promise<Received> {
+		let body: IDataObject = {};
+		try {
+			body = JSON.parse(raw.toString('utf8'));
+		} catch {
+			// n8n hands over an empty body when it is not JSON.
+		}
+		const answer: Received = { status: 200 };
+		const res = {
+			status(code: number) {
+				answer.status = code;
+				return res;
+			},
+			json(value: unknown) {
+				answer.body = value;
+				return res;
+			},
+			end: () => res,
+		};
+		const data = { ...additionalData, httpRequest: { body, headers, rawBody: raw, query: {}, params: {} }, httpResponse: res } as unknown as IWorkflowExecuteAdditionalData;
+		const webhookData = { webhookDescription: nodeType.description.webhooks![0], node: node.name, workflowId: 'wf1', httpMethod: 'POST', path: 'webhook' } as unknown as IWebhookData;
+		const context = new WebhookContext(workflow, node, data, 'webhook', webhookData, [], null);
+		const result: IWebhookResponseData = await nodeType.webhook.call(context);
+		answer.result = result;
+		if (result.noWebhookResponse) return answer;
+		answer.body = result.webhookResponse ?? { message: 'Webhook call received' };
+		return answer;
+	}
+
 	return {
 		node,
 		staticData: () => workflow.getStaticData('node', node),
@@ -46,5 +86,13 @@ export function triggerHooks(parameters: INodeParameters, credentials: { apiToke
 		checkExists: () => methods.checkExists.call(context()),
 		create: () => methods.create.call(context()),
 		delete: () => methods.delete.call(context()),
+		receive,
 	};
+}
+
+export interface Received {
+	status: number;
+	body?: unknown;
+	/** What the node returned: workflowData when the workflow would run. */
+	result?: IWebhookResponseData;
 }

