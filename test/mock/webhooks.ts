@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports */
 // Truto's webhook API (POST/GET /webhook, GET/PATCH/DELETE /webhook/{id}) and its deliveries:
 // a signed POST of {id, event, payload, environment_id, created_at, webhook_id}; a non-2xx answer
 // is retried 3 times with backoff, then the webhook is made inactive.
