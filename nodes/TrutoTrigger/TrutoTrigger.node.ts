@@ -29,6 +29,9 @@ interface Registration extends IDataObject {
 	recentIds?: RecentIds;
 }
 
+/** Recent event IDs per Truto webhook, in this process. */
+const recentIds = new Map<string, RecentIds>();
+
 const isGone = (error: unknown) => String((error as { httpCode?: unknown }).httpCode) === '404';
 
 /** A request to Truto's webhook API: its body, `gone` for Truto's 404, or its (already worded) error. */
@@ -177,6 +180,7 @@ export class TrutoTrigger implements INodeType {
 					const removed = await webhookApi(this, { method: 'DELETE', path: `/webhook/${encodeURIComponent(data.webhookId)}` });
 					if (removed.error) return false;
 				}
+				if (data.webhookId) recentIds.delete(data.webhookId);
 				delete data.webhookId;
 				delete data.secret;
 				delete data.recentIds;
@@ -202,7 +206,11 @@ export class TrutoTrigger implements INodeType {
 
 		const id = typeof body.id === 'string' ? body.id : '';
 		if (!id) return refuse(this, 400, 'The event has no id');
-		const { seen, recent } = seenBefore(data.recentIds ?? {}, id, now, tolerance);
+		// Kept in this process (n8n does not always save static data a webhook call changes) and in
+		// static data (shared with webhook processes that read the workflow afresh).
+		const key = data.webhookId ?? '';
+		const { seen, recent } = seenBefore({ ...data.recentIds, ...recentIds.get(key) }, id, now, tolerance);
+		recentIds.set(key, recent);
 		data.recentIds = recent;
 		if (seen) return { webhookResponse: { received: true, duplicate: true } };
 

@@ -12,6 +12,9 @@ import { GOOD, e2eVersions, prepareN8n, userFolderFiles, type Prepared } from '.
 
 const workflow = JSON.parse(readFileSync(join(ROOT, 'examples', 'when-user-created.json'), 'utf8'));
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+async function until(done: () => boolean, timeoutMs = 10_000) {
+  for (const deadline = Date.now() + timeoutMs; !done() && Date.now() < deadline; ) await wait(100);
+}
 
 describe.each(e2eVersions())('n8n %s: Truto Trigger', (version) => {
   const token = `tk_trigger_${randomBytes(16).toString('hex')}`;
@@ -20,6 +23,7 @@ describe.each(e2eVersions())('n8n %s: Truto Trigger', (version) => {
   let server: N8nServer;
   let rest: RestClient;
   let unflatten: (text: string) => unknown;
+  let secret = '';
   const created = { integrated_account_id: 'acc_okta', resource: 'users', record: { id: 'usr_new', name: 'Zoë Müller' } };
 
   const runs = async () => (await rest.executions(workflow.id)).filter((e) => !['running', 'new', 'waiting'].includes(e.status));
@@ -52,8 +56,11 @@ describe.each(e2eVersions())('n8n %s: Truto Trigger', (version) => {
 
   test('activation registers one webhook for the production URL and the events', async () => {
     await rest.activate(workflow.id);
+    // n8n answers before the trigger's activation has finished.
+    await until(() => mock.webhooks.all().length > 0);
     const hooks = mock.webhooks.all();
     expect(hooks).toHaveLength(1);
+    secret = hooks[0].secret;
     expect(hooks[0]).toMatchObject({ target_url: `${server.url}/webhook/truto-user-created/webhook`, event_types: ['record:created'], is_active: true });
     expect(mock.requests.filter((r) => r.path === '/webhook' && r.method === 'POST')).toHaveLength(1);
   });
@@ -97,12 +104,15 @@ describe.each(e2eVersions())('n8n %s: Truto Trigger', (version) => {
   test('deactivation deletes the webhook on the mock', async () => {
     const [hook] = mock.webhooks.all();
     await rest.deactivate(workflow.id);
+    await until(() => mock.webhooks.all().length === 0);
     expect(mock.webhooks.all()).toEqual([]);
     expect(mock.requests.some((r) => r.method === 'DELETE' && r.path === `/webhook/${hook.id}` && r.status === 200)).toBe(true);
   });
 
   test('nothing n8n printed or stored holds the token; the log holds no secret', () => {
+    expect(secret).not.toBe('');
     expect(server.output()).not.toContain(token);
+    expect(server.output()).not.toContain(secret);
     for (const file of userFolderFiles(env.userFolder)) expect(file.text).not.toContain(token);
   });
 });
