@@ -29,6 +29,32 @@ interface Registration extends IDataObject {
 	recentIds?: RecentIds;
 }
 
+/**
+ * The registration in this process too: n8n 1.x can lose the static data the activation wrote
+ * (the workflow is saved again after activating); static data alone then leaves webhook() without the secret.
+ */
+const registrations = new Map<string, Registration>();
+
+type Ctx = IHookFunctions | IWebhookFunctions;
+const keyOf = (ctx: Ctx) => `${ctx.getWorkflow().id ?? ''}:${ctx.getNode().id}`;
+
+/** The node's registration: static data, filled in from this process when static data lost it. */
+function registration(ctx: Ctx): Registration {
+	const data = ctx.getWorkflowStaticData('node') as Registration;
+	const kept = registrations.get(keyOf(ctx));
+	if (!data.secret && kept?.secret) {
+		data.webhookId = kept.webhookId;
+		data.secret = kept.secret;
+	}
+	return data;
+}
+
+function forget(ctx: Ctx, data: Registration) {
+	registrations.delete(keyOf(ctx));
+	delete data.webhookId;
+	delete data.secret;
+}
+
 /** Recent event IDs per Truto webhook, in this process. */
 const recentIds = new Map<string, RecentIds>();
 
@@ -130,14 +156,13 @@ export class TrutoTrigger implements INodeType {
 		default: {
 			/** Whether Truto still has this workflow's webhook, for this URL and these events. */
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				const data = this.getWorkflowStaticData('node') as Registration;
+				const data = registration(this);
 				if (!data.webhookId || !data.secret) return false;
 				const found = await webhookApi(this, { method: 'GET', path: `/webhook/${encodeURIComponent(data.webhookId)}` });
 				if (found.error) throw found.error;
 				const webhook = found.body ?? {};
 				if (found.gone) {
-					delete data.webhookId;
-					delete data.secret;
+					forget(this, data);
 					return false;
 				}
 				const wanted = [...eventTypes(this)].sort().join(',');
@@ -146,8 +171,7 @@ export class TrutoTrigger implements INodeType {
 				// Out of date or made inactive by Truto: replaced by a new one.
 				const removed = await webhookApi(this, { method: 'DELETE', path: `/webhook/${encodeURIComponent(data.webhookId)}` });
 				if (removed.error) throw removed.error;
-				delete data.webhookId;
-				delete data.secret;
+				forget(this, data);
 				return false;
 			},
 
@@ -166,23 +190,23 @@ export class TrutoTrigger implements INodeType {
 						description: 'Without the secret the trigger cannot check that deliveries come from Truto. Delete the webhook in the Truto dashboard and activate again.',
 					});
 				}
-				const data = this.getWorkflowStaticData('node') as Registration;
+				const data = registration(this);
 				data.webhookId = answer.id;
 				data.secret = answer.secret;
 				data.recentIds = {};
+				registrations.set(keyOf(this), { webhookId: answer.id, secret: answer.secret });
 				return true;
 			},
 
 			/** Removes the webhook from Truto (one Truto no longer has counts as removed). */
 			async delete(this: IHookFunctions): Promise<boolean> {
-				const data = this.getWorkflowStaticData('node') as Registration;
+				const data = registration(this);
 				if (data.webhookId) {
 					const removed = await webhookApi(this, { method: 'DELETE', path: `/webhook/${encodeURIComponent(data.webhookId)}` });
 					if (removed.error) return false;
 				}
 				if (data.webhookId) recentIds.delete(data.webhookId);
-				delete data.webhookId;
-				delete data.secret;
+				forget(this, data);
 				delete data.recentIds;
 				return true;
 			},
@@ -190,7 +214,7 @@ export class TrutoTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const data = this.getWorkflowStaticData('node') as Registration;
+		const data = registration(this);
 		const req = this.getRequestObject() as { rawBody?: Buffer };
 		const header = this.getHeaderData()[SIGNATURE_HEADER];
 		// Before anything else: the signature over the bytes as they arrived.
