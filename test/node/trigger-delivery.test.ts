@@ -122,3 +122,13 @@ test('the mock retries a failing target with backoff and stops at the first 2xx'
 	// An inactive webhook gets nothing more.
 	expect(await mock.webhooks.deliver('record:created', created)).toEqual({});
 });
+
+test('static data lost after activation (as n8n 1.x can): the registration kept in the process still verifies and deletes', async () => {
+	const hook = await activate({});
+	const data = trigger!.staticData();
+	for (const key of Object.keys(data)) delete data[key];
+	await mock.webhooks.deliver('record:created', created, { id: 'evt_lost' });
+	expect(ran()).toHaveLength(1);
+	expect(await trigger!.delete()).toBe(true);
+	expect(mock.webhooks.all().map((h) => h.id)).not.toContain(hook.id);
+});
