@@ -91,7 +91,8 @@ echo "── packed $(basename "$tarball")"
 # name|command (run from the repository root). Each suite runs once per tested
 # n8n version (scripts/versions.json), as <suite>-<major>: e2e (workflows run by
 # n8n's CLI), installer (n8n installs the package from a registry on loopback),
-# schedule (workflows started by the Schedule Trigger in a running n8n), browser
+# schedule (workflows started by the Schedule Trigger in a running n8n), trigger
+# (the Truto Trigger's webhooks, registered and delivered by the mock), browser
 # (the editor in headless Chromium).
 versions="$(node -p "require('./scripts/versions.json').tested.map((t) => t.n8n).join(' ')")"
 suites=()
@@ -103,6 +104,10 @@ for version in $versions; do
 done
 for version in $versions; do
   suites+=("schedule-${version%%.*}|N8N_VERSIONS=$version npx jest -c test/schedule/jest.config.js --ci")
+done
+# The Truto Trigger in a running n8n: webhooks registered with and delivered by the mock (test/trigger).
+for version in $versions; do
+  suites+=("trigger-${version%%.*}|N8N_VERSIONS=$version npx jest -c test/trigger/jest.config.js --ci")
 done
 # The node in the n8n editor in headless Chromium (test/browser).
 for version in $versions; do

@@ -11,3 +11,4 @@ export async function startMockTruto(options: MockOptions = {}): Promise<MockTru
   await server.listen();
   return server;
 }
+export { signature256, WEBHOOK_EVENTS, type Attempt, type DeliverOptions, type StoredWebhook } from './webhooks';

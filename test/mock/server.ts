@@ -12,6 +12,7 @@ import { str } from './query';
 import { admin } from './routes/admin';
 import type { Ctx, Reply } from './routes/context';
 import { unified } from './routes/unified';
+import { MockWebhooks } from './webhooks';
 
 export const MOCK_TOKEN = 'truto-test-token';
 export const QS_OPTIONS = { depth: 10, arrayLimit: 1000, parameterLimit: 10000 };
@@ -23,6 +24,7 @@ export class MockServer implements MockTruto {
   readonly token: string;
   readonly requests: RecordedRequest[] = [];
   readonly quirks: PageQuirks = {};
+  readonly webhooks: MockWebhooks = new MockWebhooks((ms) => this.sleep(ms));
   private server = http.createServer((req, res) => void this.handle(req, res));
   private sockets = new Set<Socket>();
   private timers = new Set<NodeJS.Timeout>();
@@ -67,6 +69,7 @@ export class MockServer implements MockTruto {
     this.faults.clear();
     for (const k of Object.keys(this.quirks)) delete (this.quirks as Obj)[k];
     this.clearRequests();
+    this.webhooks.reset();
     this.byStatus = {};
     this.peak = this.active;
     this.latency = this.options.latencyMs ?? 0;
@@ -181,7 +184,7 @@ export class MockServer implements MockTruto {
     }
     let reply: Reply;
     try {
-      reply = isUnified ? unified(ctx) : admin(ctx) ?? notFound();
+      reply = isUnified ? unified(ctx) : this.webhooks.route(ctx) ?? admin(ctx) ?? notFound();
     } catch (err) {
       reply = errorReply(err);
     }

@@ -1,3 +1,4 @@
+import type { MockWebhooks } from './webhooks';
 // Public types of the mock Truto server, plus a few shared internal ones.
 
 export interface MockOptions {
@@ -33,6 +34,8 @@ export interface MockTruto {
   setLatency(ms: number): void;
   setRateLimit(limit: MockOptions['rateLimit']): void;
   quirks: PageQuirks;
+  /** Truto's webhook API and its signed deliveries (see webhooks.ts). */
+  webhooks: MockWebhooks;
   stats(): { byStatus: Record<string, number>; total: number };
   /** Requests being handled right now, and the most at once since the start or the last reset(). */
   inFlight(): { now: number; peak: number };

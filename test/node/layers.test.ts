@@ -7,7 +7,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 const NODES = resolve(__dirname, '..', '..', 'nodes');
 
 /** Layer of a folder under a node's folder: a lower number may import a higher one, never the reverse. */
-const LAYER: Record<string, number> = { '': 0, description: 1, methods: 1, execute: 2, catalog: 3, transport: 3 };
+const LAYER: Record<string, number> = { '': 0, description: 1, methods: 1, delivery: 2, execute: 2, catalog: 3, transport: 3 };
 
 function sources(dir: string): string[] {
 	return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -51,4 +51,18 @@ test('another folder is entered through its index only', () => {
 		return to[1] !== '' && relative(join(NODES, to[0], to[1]), target) !== 'index.ts';
 	});
 	expect(deep.map(({ file, spec }) => `${file} → ${spec}`)).toEqual([]);
+});
+
+test('the trigger reuses the main node only through its catalog, transport and pick lists', () => {
+	const reused = imports.filter(({ from, to }) => from[0] === 'TrutoTrigger' && to[0] === 'TrutoUserDirectory');
+	expect(reused.length).toBeGreaterThan(0);
+	const other = reused.filter(({ to, target }) => !['catalog', 'transport', 'methods'].includes(to[1]) || !target.endsWith('index.ts'));
+	expect(other.map(({ file, spec }) => `${file} → ${spec}`)).toEqual([]);
+	// Its own checks (delivery/) stand alone: no HTTP, no catalog.
+	const fromDelivery = imports.filter(({ from, to }) => from[0] === 'TrutoTrigger' && from[1] === 'delivery' && to[0] !== 'TrutoTrigger');
+	expect(fromDelivery).toEqual([]);
+});
+
+test('the main node does not import the trigger', () => {
+	expect(imports.filter(({ from, to }) => from[0] === 'TrutoUserDirectory' && to[0] === 'TrutoTrigger')).toEqual([]);
 });

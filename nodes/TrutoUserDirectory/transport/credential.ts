@@ -1,10 +1,10 @@
-import type { IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, IHookFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { checkBaseUrl } from '../../../credentials/baseUrl';
 import { tokenKey } from './rateLimiter';
 import { secretForms } from './secrets';
 
-export type TrutoContext = IExecuteFunctions | ILoadOptionsFunctions;
+export type TrutoContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions;
 
 export const CREDENTIAL_TYPE = 'trutoApi';
 
