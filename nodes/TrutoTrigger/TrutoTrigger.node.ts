@@ -9,6 +9,7 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { PARAMETER, resources, UNIFIED_ROOT } from '../TrutoUserDirectory/catalog';
+import { integratedAccountLocator } from '../TrutoUserDirectory/description';
 import { listSearch } from '../TrutoUserDirectory/methods';
 import { trutoRequest, type TrutoRequest } from '../TrutoUserDirectory/transport';
 import {
@@ -106,21 +107,9 @@ export class TrutoTrigger implements INodeType {
 				options: EVENTS.map(({ name, value, description }) => ({ name, value, description })),
 			},
 			{
-				displayName: 'Integrated Account',
-				name: PARAMETER.integratedAccount,
-				type: 'resourceLocator',
-				default: { mode: 'list', value: '' },
+				...integratedAccountLocator,
+				required: false,
 				description: 'Only events about this connected account. Leave empty for every account.',
-				modes: [
-					{
-						displayName: 'From List',
-						name: 'list',
-						type: 'list',
-						placeholder: 'Select an account…',
-						typeOptions: { searchListMethod: 'searchIntegratedAccounts', searchable: true },
-					},
-					{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. 8a4c5e9e-1d2f-4b1a-9c7e-0f3b2a1d4e5f' },
-				],
 			},
 			{
 				displayName: 'Resources',

@@ -11,9 +11,9 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { selectors, type BrowserContext, type Page } from 'playwright-core';
 import { DEFAULT_N8N_VERSION, makeTempDir } from '../../scripts/lib/n8n';
-import { OWNER, RestClient, startN8nServer, type N8nServer } from '../../scripts/lib/server';
+import { OWNER, type N8nServer, type RestClient } from '../../scripts/lib/server';
 import { startMockTruto, type MockTruto } from '../mock';
-import { fetchFromMock, prepareN8n, type Prepared } from '../e2e/support';
+import { fetchFromMock, prepareN8n, serveN8n, type Prepared } from '../e2e/support';
 import {
   PACKAGE_ASSETS,
   PageWatch,
@@ -117,9 +117,7 @@ describe.each(browserVersions())('n8n %s editor: Truto User Directory in a brows
     selectors.setTestIdAttribute('data-test-id');
     mock = await startMockTruto();
     env = await prepareN8n(version, mock, 'browser');
-    server = await startN8nServer(env.n8n, env.userFolder);
-    rest = new RestClient(server.url);
-    await rest.loginAsOwner(); // sets up the owner account the browser logs in with
+    ({ server, rest } = await serveN8n(env)); // sets up the owner account the browser logs in with
 
     const types = (await rest.call<NodeType[]>('GET', '/types/nodes.json')).body;
     const type = types.find((t) => t.name === NODE_TYPE);

@@ -2,8 +2,8 @@
 // credential modal's "Test" button (POST /rest/credentials/test) against the mock.
 import { randomBytes } from 'node:crypto';
 import { startMockTruto, type MockTruto } from '../mock';
-import { RestClient, startN8nServer, type N8nServer } from '../../scripts/lib/server';
-import { BAD, BAD_TOKEN, GOOD, e2eVersions, prepareN8n, userFolderFiles, type Prepared } from './support';
+import type { N8nServer, RestClient } from '../../scripts/lib/server';
+import { BAD, BAD_TOKEN, GOOD, e2eVersions, prepareN8n, serveN8n, userFolderFiles, type Prepared } from './support';
 
 describe.each(e2eVersions())('n8n %s: Truto credential', (version) => {
   const token = `tk_e2e_${randomBytes(16).toString('hex')}`;
@@ -16,9 +16,7 @@ describe.each(e2eVersions())('n8n %s: Truto credential', (version) => {
   beforeAll(async () => {
     mock = await startMockTruto({ token });
     env = await prepareN8n(version, mock, 'credential');
-    server = await startN8nServer(env.n8n, env.userFolder);
-    rest = new RestClient(server.url);
-    await rest.loginAsOwner();
+    ({ server, rest } = await serveN8n(env));
   });
 
   afterAll(async () => {
@@ -34,19 +32,21 @@ describe.each(e2eVersions())('n8n %s: Truto credential', (version) => {
     return result;
   };
 
-  test('n8n lists the package under community nodes, with its node type loaded', async () => {
+  test('n8n lists the package under community nodes, with both node types loaded', async () => {
     type Installed = { packageName: string; failedLoading?: boolean; installedNodes: { type: string }[] };
     const packages = await rest.request<{ data: Installed[] }>('GET', '/community-packages');
     expect(packages.status).toBe(200);
     const ours = packages.body.data.find((p) => p.packageName === 'n8n-nodes-truto');
     expect(ours).toBeDefined();
     expect(ours!.failedLoading).toBeFalsy();
-    expect(ours!.installedNodes.map((n) => n.type)).toEqual(['n8n-nodes-truto.trutoUserDirectory']);
+    expect(ours!.installedNodes.map((n) => n.type).sort()).toEqual(['n8n-nodes-truto.trutoTrigger', 'n8n-nodes-truto.trutoUserDirectory']);
 
     type NodeType = { name: string; credentials?: { name: string }[] };
     const types = (await rest.call<NodeType[]>('GET', '/types/nodes.json')).body;
-    const node = types.find((t) => t.name === 'n8n-nodes-truto.trutoUserDirectory');
-    expect(node?.credentials?.map((c) => c.name)).toEqual(['trutoApi']);
+    for (const name of ['n8n-nodes-truto.trutoUserDirectory', 'n8n-nodes-truto.trutoTrigger']) {
+      const node = types.find((t) => t.name === name);
+      expect(node?.credentials?.map((c) => c.name)).toEqual(['trutoApi']);
+    }
     const credentials = (await rest.call<{ name: string }[]>('GET', '/types/credentials.json')).body;
     expect(credentials.map((c) => c.name)).toContain('trutoApi');
   });

@@ -157,8 +157,8 @@ describe.each(e2eVersions())('n8n %s: Delete Organization', (version) => {
   const pairedIndex = (item: Item) =>
     (Array.isArray(item.pairedItem) ? item.pairedItem[0] : item.pairedItem)?.item;
 
-  test('the package is installed as a community package with its node type', () => {
-    expect(env.registration.nodes.map((n) => n.type)).toEqual(['n8n-nodes-truto.trutoUserDirectory']);
+  test('the package is installed as a community package with its node types', () => {
+    expect(env.registration.nodes.map((n) => n.type).sort()).toEqual(['n8n-nodes-truto.trutoTrigger', 'n8n-nodes-truto.trutoUserDirectory']);
     for (const text of printed) expect(text).not.toMatch(/packages are missing|Unrecognized node type/i);
   });
 

@@ -7,8 +7,8 @@ import { startStub, type Stub } from '../harness/stub';
 import { startMockTruto, type MockTruto } from '../mock';
 import { importWorkflows } from '../../scripts/lib/n8n';
 import { executeBatch, nodeItems, type BatchResult } from '../../scripts/lib/run';
-import { RestClient, startN8nServer, type N8nServer } from '../../scripts/lib/server';
-import { e2eVersions, prepareN8n, userFolderFiles, type Prepared } from './support';
+import type { N8nServer, RestClient } from '../../scripts/lib/server';
+import { e2eVersions, prepareN8n, serveN8n, userFolderFiles, type Prepared } from './support';
 import { byId, NODE_TYPE, oneNodeWorkflow } from './workflows';
 
 describe.each(e2eVersions())('n8n %s: the token stays with Truto', (version) => {
@@ -122,9 +122,7 @@ describe.each(e2eVersions())('n8n %s: the token stays with Truto', (version) => 
 
   describe('the Test button says what is wrong', () => {
     beforeAll(async () => {
-      server = await startN8nServer(env.n8n, env.userFolder);
-      rest = new RestClient(server.url);
-      await rest.loginAsOwner();
+      ({ server, rest } = await serveN8n(env));
     });
 
     test.each([

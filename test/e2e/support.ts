@@ -12,6 +12,7 @@ import {
   TESTED_N8N_VERSIONS,
   type N8nInstall,
 } from '../../scripts/lib/n8n';
+import { RestClient, startN8nServer, type N8nServer } from '../../scripts/lib/server';
 
 /** n8n versions to test: N8N_VERSIONS=2.41.0,1.123.81 (default: every tested version). */
 export function e2eVersions(): string[] {
@@ -65,6 +66,23 @@ export async function prepareN8n(version: string, mock: MockTruto, label: string
       if (!process.env.TRUTO_E2E_KEEP) rmSync(userFolder, { recursive: true, force: true });
     },
   };
+}
+
+export interface Serving {
+  server: N8nServer;
+  rest: RestClient;
+  /** Reads execution data in n8n's "flatted" form, with the flatted that n8n ships. */
+  unflatten: (text: string) => unknown;
+}
+
+/** `n8n start` on a prepared user folder, its owner set up and logged in over REST. */
+export async function serveN8n(env: Prepared): Promise<Serving> {
+  const flattedPath = require.resolve('flatted', { paths: [join(env.n8n.dir, 'node_modules', 'n8n')] });
+  const unflatten = (await import(flattedPath)).parse;
+  const server = await startN8nServer(env.n8n, env.userFolder);
+  const rest = new RestClient(server.url);
+  await rest.loginAsOwner();
+  return { server, rest, unflatten };
 }
 
 /** Every file n8n wrote under the user folder, as text (database, logs, binary data). */

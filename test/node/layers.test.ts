@@ -53,10 +53,10 @@ test('another folder is entered through its index only', () => {
 	expect(deep.map(({ file, spec }) => `${file} → ${spec}`)).toEqual([]);
 });
 
-test('the trigger reuses the main node only through its catalog, transport and pick lists', () => {
+test('the trigger reuses the main node only through its catalog, transport, account field and pick lists', () => {
 	const reused = imports.filter(({ from, to }) => from[0] === 'TrutoTrigger' && to[0] === 'TrutoUserDirectory');
 	expect(reused.length).toBeGreaterThan(0);
-	const other = reused.filter(({ to, target }) => !['catalog', 'transport', 'methods'].includes(to[1]) || !target.endsWith('index.ts'));
+	const other = reused.filter(({ to, target }) => !['catalog', 'transport', 'description', 'methods'].includes(to[1]) || !target.endsWith('index.ts'));
 	expect(other.map(({ file, spec }) => `${file} → ${spec}`)).toEqual([]);
 	// Its own checks (delivery/) stand alone: no HTTP, no catalog.
 	const fromDelivery = imports.filter(({ from, to }) => from[0] === 'TrutoTrigger' && from[1] === 'delivery' && to[0] !== 'TrutoTrigger');

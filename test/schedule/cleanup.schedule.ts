@@ -8,8 +8,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startMockTruto, type MockTruto } from '../mock';
 import { importWorkflows, ROOT } from '../../scripts/lib/n8n';
-import { RestClient, startN8nServer, type ExecutionSummary, type N8nServer } from '../../scripts/lib/server';
-import { BAD, BAD_TOKEN, GOOD, e2eVersions, prepareN8n, userFolderFiles, type Prepared } from '../e2e/support';
+import type { ExecutionSummary, N8nServer, RestClient } from '../../scripts/lib/server';
+import { BAD, BAD_TOKEN, GOOD, e2eVersions, prepareN8n, serveN8n, userFolderFiles, type Prepared } from '../e2e/support';
 
 type Workflow = { id: string; name: string; nodes: { name: string; type: string; parameters: Record<string, unknown>; credentials?: unknown }[]; settings: Record<string, unknown> };
 
@@ -69,11 +69,7 @@ describe.each(e2eVersions())('n8n %s: on a schedule', (version) => {
     env = await prepareN8n(version, mock, 'schedule');
     // Every example imports as it is; the clean-ups get the test's account and schedule.
     await importWorkflows(env.n8n, env.userFolder, [alert, cleanup, offboarding, revoked]);
-    const flattedPath = require.resolve('flatted', { paths: [join(env.n8n.dir, 'node_modules', 'n8n')] });
-    unflatten = (await import(flattedPath)).parse;
-    server = await startN8nServer(env.n8n, env.userFolder);
-    rest = new RestClient(server.url);
-    await rest.loginAsOwner();
+    ({ server, rest, unflatten } = await serveN8n(env));
   });
 
   afterAll(async () => {

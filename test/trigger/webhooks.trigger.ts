@@ -7,8 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startMockTruto, signature256, type MockTruto } from '../mock';
 import { importWorkflows, ROOT } from '../../scripts/lib/n8n';
-import { RestClient, startN8nServer, type N8nServer } from '../../scripts/lib/server';
-import { GOOD, e2eVersions, prepareN8n, userFolderFiles, type Prepared } from '../e2e/support';
+import type { N8nServer, RestClient } from '../../scripts/lib/server';
+import { GOOD, e2eVersions, prepareN8n, serveN8n, userFolderFiles, type Prepared } from '../e2e/support';
 
 const workflow = JSON.parse(readFileSync(join(ROOT, 'examples', 'when-user-created.json'), 'utf8'));
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -41,11 +41,7 @@ describe.each(e2eVersions())('n8n %s: Truto Trigger', (version) => {
     env = await prepareN8n(version, mock, 'trigger');
     workflow.nodes[0].credentials = { trutoApi: { id: GOOD, name: GOOD } };
     await importWorkflows(env.n8n, env.userFolder, [workflow]);
-    const flattedPath = require.resolve('flatted', { paths: [join(env.n8n.dir, 'node_modules', 'n8n')] });
-    unflatten = (await import(flattedPath)).parse;
-    server = await startN8nServer(env.n8n, env.userFolder);
-    rest = new RestClient(server.url);
-    await rest.loginAsOwner();
+    ({ server, rest, unflatten } = await serveN8n(env));
   });
 
   afterAll(async () => {

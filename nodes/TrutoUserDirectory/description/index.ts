@@ -192,3 +192,5 @@ export const subtitle = (() => {
 	const operations = names(resources.flatMap((resource) => resource.operations));
 	return `={{ (${operations})[$parameter["operation"]] + ": " + (${names(resources)})[$parameter["resource"]] }}`;
 })();
+
+export { integratedAccountLocator } from './locators';
