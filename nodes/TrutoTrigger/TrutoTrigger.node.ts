@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { PARAMETER, resources, UNIFIED_ROOT } from '../TrutoUserDirectory/catalog';
+import { PARAMETER, resources } from '../TrutoUserDirectory/catalog';
 import { integratedAccountLocator } from '../TrutoUserDirectory/description';
 import { listSearch } from '../TrutoUserDirectory/methods';
 import { trutoRequest, type TrutoRequest } from '../TrutoUserDirectory/transport';
@@ -117,7 +117,7 @@ export class TrutoTrigger implements INodeType {
 				type: 'multiOptions',
 				default: [],
 				description: 'Only record events about these User Directory resources. Leave empty for every resource.',
-				options: resources.map((resource) => ({ name: resource.name, value: resource.path, description: `${UNIFIED_ROOT}/${resource.path}` })),
+				options: resources.map((resource) => ({ name: resource.name, value: resource.path })),
 			},
 			{
 				displayName: 'Options',

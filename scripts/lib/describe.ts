@@ -92,11 +92,17 @@ export function describeNode(node: INodeType): string {
     d.description,
   ];
   const defaults = (version: number) => NodeHelpers.getNodeParameters(d.properties, {}, true, false, { typeVersion: version }, d) ?? {};
+  const resourceProperty = d.properties.find((p) => p.name === 'resource');
+  if (!resourceProperty) {
+    // A node without resources (the trigger): its parameters as a new node shows them.
+    lines.push('');
+    for (const p of shown(d, defaults(latest), latest)) lines.push(`- ${propertyLine(p)}`, ...childLines(p, '  '));
+    return lines.join('\n') + '\n';
+  }
   for (const version of versions) {
     const start = defaults(version);
     lines.push(`A new node of version ${version} opens on ${value(start.resource)} → ${value(start.operation)}.`);
   }
-  const resourceProperty = d.properties.find((p) => p.name === 'resource');
   for (const resource of (resourceProperty?.options ?? []) as INodePropertyOptions[]) {
     lines.push('', `## ${resource.name} (${value(resource.value)})`);
     const operations = d.properties.filter(
