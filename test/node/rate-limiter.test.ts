@@ -100,6 +100,42 @@ describe('RateLimiter', () => {
 		expect(limiter.waitMs(T + 2100)).toBe(0);
 	});
 
+	test('answers showing more spent than this process sent: the rest is spread over the window, the last request kept back', async () => {
+		const limiter = new RateLimiter();
+		// One request sent, yet 5 of 10 spent: another process spends this budget too.
+		limiter.settle(await limiter.acquire(), limits(5, 1, '10;w=1'), T);
+		expect(limiter.shared).toBe(true);
+		// 5 left, 1 kept back: 4 over the 1,000 ms left, one every 250 ms.
+		const wait = limiter.waitMs(T);
+		expect(wait).toBeGreaterThanOrEqual(250);
+		expect(wait).toBeLessThan(300);
+		expect(limiter.waitMs(T + 300)).toBe(0);
+	});
+
+	test('one process alone is not spread: its answers account for every request', async () => {
+		const limiter = await warmLimiter();
+		const tickets = await start(limiter, 5);
+		tickets.forEach((ticket, i) => limiter.settle(ticket, limits(8 - i, 1), T + 20));
+		expect(limiter.shared).toBe(false);
+		expect(limiter.waitMs(T + 20)).toBe(0);
+	});
+
+	test('after a 429 the budget is shared; a window with no sign of others ends it', async () => {
+		const limiter = await warmLimiter();
+		limiter.block(100, T + 10);
+		expect(limiter.shared).toBe(true);
+		limiter.lifted();
+		// A new window, shared: one request until the window's first answer.
+		expect(limiter.waitMs(T + 1000)).toBe(0);
+		const [first] = await start(limiter, 1);
+		expect(limiter.waitMs(T + 1001)).toBe(Infinity);
+		limiter.settle(first, limits(9, 1, '10;w=1'), T + 1010);
+		// No sign of others in this window, but there was in the one before.
+		expect(limiter.shared).toBe(true);
+		expect(limiter.waitMs(T + 2010)).toBe(0);
+		expect(limiter.shared).toBe(false);
+	});
+
 	test('a cancelled execution ends the wait for the first answer', async () => {
 		const limiter = new RateLimiter();
 		await limiter.acquire();

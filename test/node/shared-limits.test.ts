@@ -64,3 +64,47 @@ test('each execution gets its turn, whatever its concurrency', async () => {
 	expect(lastNarrow).toBeLessThan(order.length - 20);
 	expect(mock.stats().byStatus['429']).toBeUndefined();
 });
+
+/** A second copy of the node and its transport, as another n8n worker process has: it shares nothing with this one. */
+function otherProcess(): typeof import('../harness/run-node') {
+	let copy: typeof import('../harness/run-node') | undefined;
+	jest.isolateModules(() => {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		copy = require('../harness/run-node');
+	});
+	return copy!;
+}
+
+test('two processes on one account converge through the rate-limit headers: every item deleted once, few 429s, a fair share', async () => {
+	mock.setRateLimit({ perAccount: 20, perToken: 1000, windowMs: 1000 });
+	const other = otherProcess();
+	const inOther = (executionId: string, items: IDataObject[]) =>
+		other.runNode({
+			credentials: { apiToken: mock.token, baseUrl: mock.url },
+			parameters: {
+				resource: 'organization',
+				operation: 'delete',
+				integratedAccountId: { __rl: true, mode: 'id', value: 'acc_bulk' },
+				id: '={{ $json.id }}',
+				options: {},
+			},
+			items,
+			executionId,
+			keepRateLimits: true,
+		});
+	const started = Date.now();
+	const took = (run: Promise<unknown>) => run.then(() => Date.now() - started);
+	const times = await Promise.all([
+		took(execution('here-1', ids(0, 30), 10)),
+		took(execution('here-2', ids(30, 30), 10)),
+		took(inOther('there-1', ids(60, 40))),
+	]);
+
+	const deletes = mock.requests.filter((r) => r.method === 'DELETE');
+	const done = deletes.filter((r) => r.status === 200).map((r) => r.segments[3]);
+	expect(done.sort()).toEqual(ids(0, 100).map((item) => item.id));
+	// Only the first window, before either process has seen the other, may go over.
+	expect(deletes.length - done.length).toBeLessThanOrEqual(3);
+	// Neither process took the budget for itself: the executions end close together.
+	expect(Math.max(...times) / Math.min(...times)).toBeLessThanOrEqual(1.5);
+}, 30_000);

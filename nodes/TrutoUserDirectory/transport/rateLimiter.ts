@@ -62,6 +62,14 @@ interface Waiter {
  *   of pauses.
  * - Waiting requests take turns by party (an execution): each execution gets
  *   its share, whatever its concurrency, and none waits behind another's queue.
+ * - Shared budget: when the answers show more requests spent than this process
+ *   sent (another worker, or other accounts on the token's limit), or after a
+ *   429, requests are spread evenly over what is left of the window (the budget
+ *   left over the time left) instead of starting at once, and a new window waits
+ *   for its first answer. Every process doing so slows as the others spend, so
+ *   together they use the window's budget without running into its limit, each
+ *   at the same pace; the window's last request is left unspent, as every
+ *   process would take it at once. A window with no sign of others ends it.
  * Without rate-limit headers only the first-request and 429 rules apply.
  */
 export class RateLimiter {
@@ -88,6 +96,16 @@ export class RateLimiter {
 	private turns: string[] = [];
 	/** When the pending wake-up is due (0 when none is). */
 	private wakeAt = 0;
+	/** Others spend this budget too: seen in this window, or in the one before. */
+	private othersNow = false;
+	private othersBefore = false;
+	/** When the last request started (ms). */
+	private lastStart = 0;
+
+	/** Whether others were seen spending this account's budget lately (requests are spread). */
+	get shared(): boolean {
+		return this.othersNow || this.othersBefore;
+	}
 
 	/** Milliseconds a new request has to wait now: 0 to start, Infinity to wait for an answer. */
 	waitMs(now: number): number {
@@ -101,10 +119,21 @@ export class RateLimiter {
 			this.remaining = this.limit;
 			this.windowTicket = this.started;
 			this.windowEnd = Infinity;
+			this.othersBefore = this.othersNow;
+			this.othersNow = false;
 		}
-		if (this.remaining - inFlight > 0) return 0;
-		if (this.windowEnd === Infinity) return inFlight > 0 ? Infinity : 0;
-		return Math.max(MIN_WAIT_MS, this.windowEnd - now);
+		// A shared budget keeps its last request back: every process sees it and would take it.
+		const budget = this.remaining - inFlight - (this.shared ? 1 : 0);
+		if (this.windowEnd === Infinity) {
+			// Before the window's first answer: a shared budget sends one request to learn it.
+			if (this.shared || budget <= 0) return inFlight > 0 ? Infinity : 0;
+			return 0;
+		}
+		if (budget <= 0) return Math.max(MIN_WAIT_MS, this.windowEnd - now);
+		if (!this.shared) return 0;
+		// Spread what is left evenly over the time left.
+		const next = this.lastStart + (this.windowEnd - now) / budget;
+		return next > now ? Math.ceil(next - now) : 0;
 	}
 
 	/** Whether nothing is waiting, running or known of this account (it can be forgotten). */
@@ -168,6 +197,7 @@ export class RateLimiter {
 	 */
 	block(ms: number, now = Date.now(), body?: unknown): void {
 		if (now >= this.blockedUntil) this.pauses += 1;
+		this.othersNow = true;
 		this.blockedUntil = Math.max(this.blockedUntil, now + Math.min(ms, MAX_TIMER_MS));
 		this.probing = true;
 		this.lastLimitedBody = body;
@@ -198,6 +228,7 @@ export class RateLimiter {
 			if (queue.length) this.turns.push(party);
 			else this.queues.delete(party);
 			if (waiter.onAbort) waiter.signal?.removeEventListener('abort', waiter.onAbort);
+			this.lastStart = now;
 			waiter.grant(++this.started);
 		}
 	}
@@ -239,6 +270,8 @@ export class RateLimiter {
 		// whole seconds: the lowest remaining and the earliest end are the safe ones.
 		this.remaining = Math.min(this.remaining ?? Infinity, remaining);
 		this.windowEnd = Math.min(this.windowEnd, now + reset);
+		// More spent than this process started in the window: someone else spends it too.
+		if (this.limit - remaining > this.started - this.windowTicket) this.othersNow = true;
 	}
 }
 
