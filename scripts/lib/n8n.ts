@@ -150,8 +150,8 @@ export function n8nBin(n8n: N8nInstall) {
 }
 
 /** Like runN8n, but a non-zero exit is an error. */
-export async function runN8nOk(n8n: N8nInstall, userFolder: string, args: string[]) {
-  const result = await runN8n(n8n, userFolder, args);
+export async function runN8nOk(n8n: N8nInstall, userFolder: string, args: string[], env?: Record<string, string>) {
+  const result = await runN8n(n8n, userFolder, args, { env });
   if (result.code !== 0) {
     throw new Error(`n8n ${args[0]} exited ${result.code}\n${result.stdout}\n${result.stderr}`);
   }
@@ -232,12 +232,15 @@ export function installPackageFiles(n8n: N8nInstall, userFolder: string, tarball
   return packageDir;
 }
 
-/** Writes the installed_packages / installed_nodes rows (n8n's database must exist). */
-export function registerPackage(n8n: N8nInstall, userFolder: string) {
+/**
+ * Writes the installed_packages / installed_nodes rows (n8n's database must exist);
+ * `env` holds n8n's database settings when it is not the user folder's SQLite.
+ */
+export function registerPackage(n8n: N8nInstall, userFolder: string, env: Record<string, string> = {}) {
   const out = execFileSync(
     join(n8n.nodeBin, 'node'),
     [join(__dirname, 'register-package.cjs'), n8n.dir, userFolder, PACKAGE_NAME],
-    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } },
   );
   return JSON.parse(out) as {
     packageName: string;
@@ -249,31 +252,33 @@ export function registerPackage(n8n: N8nInstall, userFolder: string) {
 /**
  * A fresh n8n user folder with the package installed as a community package:
  * files unpacked, database created (by importing the given credentials), and
- * the package recorded in the database.
+ * the package recorded in the database. `env`: n8n settings for the commands
+ * (another database, an encryption key).
  */
 export async function prepareUserFolder(
   n8n: N8nInstall,
   userFolder: string,
   tarball: string,
   credentials: object[],
+  env?: Record<string, string>,
 ) {
   installPackageFiles(n8n, userFolder, tarball);
   const credsFile = join(userFolder, 'credentials.json');
   writeFileSync(credsFile, JSON.stringify(credentials), { mode: 0o600 });
   try {
-    await runN8nOk(n8n, userFolder, ['import:credentials', `--input=${credsFile}`]);
+    await runN8nOk(n8n, userFolder, ['import:credentials', `--input=${credsFile}`], env);
   } finally {
     rmSync(credsFile, { force: true });
   }
-  return registerPackage(n8n, userFolder);
+  return registerPackage(n8n, userFolder, env);
 }
 
 /** Imports workflows (objects with an `id`) in one n8n run. */
-export async function importWorkflows(n8n: N8nInstall, userFolder: string, workflows: object[]) {
+export async function importWorkflows(n8n: N8nInstall, userFolder: string, workflows: object[], env?: Record<string, string>) {
   const dir = join(userFolder, 'workflows-to-import');
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir);
   workflows.forEach((wf, i) => writeFileSync(join(dir, `${i}.json`), JSON.stringify(wf)));
-  await runN8nOk(n8n, userFolder, ['import:workflow', '--separate', `--input=${dir}`]);
+  await runN8nOk(n8n, userFolder, ['import:workflow', '--separate', `--input=${dir}`], env);
   rmSync(dir, { recursive: true, force: true });
 }
