@@ -92,8 +92,8 @@ echo "── packed $(basename "$tarball")"
 # n8n version (scripts/versions.json), as <suite>-<major>: e2e (workflows run by
 # n8n's CLI), installer (n8n installs the package from a registry on loopback),
 # schedule (workflows started by the Schedule Trigger in a running n8n), trigger
-# (the Truto Trigger's webhooks, registered and delivered by the mock), browser
-# (the editor in headless Chromium).
+# (the Truto Trigger's webhooks, registered and delivered by the mock), queue
+# (n8n's queue mode with workers), browser (the editor in headless Chromium).
 versions="$(node -p "require('./scripts/versions.json').tested.map((t) => t.n8n).join(' ')")"
 suites=()
 for version in $versions; do
@@ -109,6 +109,9 @@ done
 for version in $versions; do
   suites+=("trigger-${version%%.*}|N8N_VERSIONS=$version npx jest -c test/trigger/jest.config.js --ci")
 done
+# n8n in queue mode: Redis, PostgreSQL, a main and two workers (test/queue); on the newest n8n only.
+newest="$(node -p "require('./scripts/versions.json').default")"
+suites+=("queue-${newest%%.*}|N8N_VERSIONS=$newest npx jest -c test/queue/jest.config.js --ci")
 # The node in the n8n editor in headless Chromium (test/browser).
 for version in $versions; do
   suites+=("browser-${version%%.*}|N8N_VERSIONS=$version npx jest -c test/browser/jest.config.js --ci")

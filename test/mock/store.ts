@@ -15,6 +15,8 @@ export const DEFAULT_BULK_ORGANIZATIONS = 40;
 export interface SeedSizes {
   users?: number;
   organizations?: number;
+  /** accounts with the bulk data: acc_bulk, then acc_bulk_1, acc_bulk_2, … (default 1) */
+  bulkAccounts?: number;
 }
 
 /** A unified record with its provider-shaped `remote_data`. */
@@ -25,13 +27,16 @@ export function withRaw(integration: string, resource: Resource, core: Obj): Rec
 }
 
 export class Store {
-  readonly accounts: Account[] = ACCOUNTS;
+  readonly accounts: Account[];
   private data = new Map<string, Map<Resource, Collection>>();
   /** Records deleted while `quirks.listLag` was on: lists still show them. */
   private ghosts = new Map<string, Rec[]>();
   private counter = 0;
 
   constructor(private sizes: SeedSizes = {}) {
+    const bulk = ACCOUNTS.find((a) => a.id === 'acc_bulk')!;
+    const more = Array.from({ length: Math.max(0, (sizes.bulkAccounts ?? 1) - 1) }, (_, i) => ({ ...bulk, id: `acc_bulk_${i + 1}` }));
+    this.accounts = [...ACCOUNTS, ...more];
     this.reseed();
   }
 
@@ -60,15 +65,18 @@ export class Store {
     fromArrays('acc_okta', oktaSeed());
     fromArrays('acc_sandbox', sandboxSeed());
 
-    const bulk = new Map<Resource, Collection>();
     const gens = bulkSeed(
       this.sizes.users ?? DEFAULT_BULK_USERS,
       this.sizes.organizations ?? DEFAULT_BULK_ORGANIZATIONS,
     );
-    for (const [res, g] of Object.entries(gens) as [Resource, NonNullable<(typeof gens)[Resource]>][]) {
-      bulk.set(res, new Collection({ count: g.count, indexOf: g.indexOf, at: (i) => withRaw('trutotest', res, g.at(i)) }));
+    // Every bulk account has the same records, as collections of its own.
+    for (const account of this.accounts.filter((a) => a.id === 'acc_bulk' || a.id.startsWith('acc_bulk_'))) {
+      const bulk = new Map<Resource, Collection>();
+      for (const [res, g] of Object.entries(gens) as [Resource, NonNullable<(typeof gens)[Resource]>][]) {
+        bulk.set(res, new Collection({ count: g.count, indexOf: g.indexOf, at: (i) => withRaw('trutotest', res, g.at(i)) }));
+      }
+      this.data.set(account.id, bulk);
     }
-    this.data.set('acc_bulk', bulk);
   }
 
   account(id: string): Account | undefined {

@@ -11,7 +11,7 @@ export interface MockOptions {
   /** Fixed-window rate limits. Default false (off). */
   rateLimit?: RateLimit | false;
   /** Record counts for the big `acc_bulk` account. Defaults: 250 users, 40 organizations. */
-  seed?: { users?: number; organizations?: number };
+  seed?: { users?: number; organizations?: number; bulkAccounts?: number };
   /** Page size when `limit` is absent. Default 20. A `limit` above 1000 is capped at 1000. */
   pageSize?: number;
 }
