@@ -298,5 +298,6 @@ function record(req: http.IncomingMessage, rawBody: string): RecordedRequest {
     headers: { ...req.headers },
     body,
     status: undefined,
+    at: Date.now(),
   };
 }

@@ -52,6 +52,8 @@ export interface RecordedRequest {
   headers: Record<string, string | string[] | undefined>;
   body: unknown;
   status?: number;
+  /** When it arrived (ms since the epoch). */
+  at: number;
 }
 
 export interface Fault {

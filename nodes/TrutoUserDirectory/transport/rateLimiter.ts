@@ -64,12 +64,13 @@ interface Waiter {
  *   its share, whatever its concurrency, and none waits behind another's queue.
  * - Shared budget: when the answers show more requests spent than this process
  *   sent (another worker, or other accounts on the token's limit), or after a
- *   429, requests are spread evenly over what is left of the window (the budget
- *   left over the time left) instead of starting at once, and a new window waits
- *   for its first answer. Every process doing so slows as the others spend, so
- *   together they use the window's budget without running into its limit, each
- *   at the same pace; the window's last request is left unspent, as every
- *   process would take it at once. A window with no sign of others ends it.
+ *   429, requests are spread over what is left of the window instead of starting
+ *   at once: the budget left over the time left, times the executions waiting in
+ *   this process; and a new window waits for its first answer. Every process
+ *   doing so slows as the others spend, so together they use the window's
+ *   budget without running into its limit, each execution at the same pace; the
+ *   window's last request is left unspent, as every process would take it at
+ *   once. A window with no sign of others ends it.
  * Without rate-limit headers only the first-request and 429 rules apply.
  */
 export class RateLimiter {
@@ -131,8 +132,8 @@ export class RateLimiter {
 		}
 		if (budget <= 0) return Math.max(MIN_WAIT_MS, this.windowEnd - now);
 		if (!this.shared) return 0;
-		// Spread what is left evenly over the time left.
-		const next = this.lastStart + (this.windowEnd - now) / budget;
+		// Spread what is left evenly over the time left, one share per execution waiting here.
+		const next = this.lastStart + (this.windowEnd - now) / (budget * Math.max(1, this.queues.size));
 		return next > now ? Math.ceil(next - now) : 0;
 	}
 
