@@ -249,8 +249,8 @@ export const WEBHOOK_DELETE_NODE = 'Delete organization';
 
 /**
  * examples/delete-organizations-webhook.json (Webhook → one item per id → Delete
- * Organization) set up for one account and credential, at its own webhook path,
- * with more options for the Truto node.
+ * Organization) set up for one account (an expression may pick it per item) and
+ * credential, at its own webhook path; `options` replace the Truto node's options.
  */
 export function webhookDeleteWorkflow(opts: { id: string; path: string; account: string; credentialId: string; options?: Record<string, unknown> }) {
   type Node = { name: string; type: string; webhookId?: string; parameters: Record<string, unknown>; credentials?: unknown };
@@ -265,7 +265,7 @@ export function webhookDeleteWorkflow(opts: { id: string; path: string; account:
     }
     if (node.name === WEBHOOK_DELETE_NODE) {
       node.parameters.integratedAccountId = { __rl: true, mode: 'id', value: opts.account };
-      node.parameters.options = { ...(node.parameters.options as object), ...opts.options };
+      if (opts.options) node.parameters.options = opts.options;
       node.credentials = { trutoApi: { id: opts.credentialId, name: opts.credentialId } };
     }
   }
