@@ -12,6 +12,7 @@
 set -euo pipefail
 
 log() { echo "[setup-chromium] $*" >&2; }
+source "$(dirname "$0")/lib/apt-install.sh"
 
 works() { # works <binary>: it exists and prints its version
   [ -x "$1" ] && "$1" --version >/dev/null 2>&1
@@ -34,36 +35,15 @@ if works "$binary"; then
   exit 0
 fi
 
-if ! command -v apt-get >/dev/null; then
+apt_install "chromium package (about 100 MB)" chromium || {
   log "Chromium is missing and this system has no apt-get. Install Chromium, then run again with"
   log "TRUTO_CHROMIUM=/path/to/chromium (the browser suite needs it; the other suites do not)."
   exit 1
-fi
-if [ "$(id -u)" -ne 0 ]; then
-  log "Chromium is missing. Install Debian's package as root, then run again:"
-  log "  sudo apt-get update && sudo apt-get install -y --no-install-recommends chromium"
-  exit 1
-fi
-
-start=$(date +%s)
-log "installing Debian's chromium package (about 100 MB; a minute or two)"
-export DEBIAN_FRONTEND=noninteractive
-# Another apt run (or a second suite) may hold the lock for a moment: wait for it.
-apt_flags=(-y -q --no-install-recommends -o DPkg::Lock::Timeout=300)
-attempt=1
-until apt-get -q -o DPkg::Lock::Timeout=300 update >&2 && apt-get install "${apt_flags[@]}" chromium >&2; do
-  if [ "$attempt" -ge 3 ]; then
-    log "FAILED: apt-get could not install chromium (3 attempts). Check the package sources, then run again."
-    exit 1
-  fi
-  log "apt-get failed (attempt $attempt of 3); trying again in $((attempt * 10)) s"
-  sleep $((attempt * 10))
-  attempt=$((attempt + 1))
-done
+}
 
 if ! works "$binary"; then
   log "chromium was installed but $binary does not start"
   exit 1
 fi
-log "installed $("$binary" --version 2>/dev/null) in $(($(date +%s) - start)) s"
+log "using $("$binary" --version 2>/dev/null) ($binary)"
 echo "$binary"

@@ -14,6 +14,7 @@
 set -euo pipefail
 
 log() { echo "[setup-queue] $*" >&2; }
+source "$(dirname "$0")/lib/apt-install.sh"
 
 redis_works() { [ -x "$1" ] && "$1" --version >/dev/null 2>&1; }
 pg_works() { [ -x "$1/initdb" ] && [ -x "$1/postgres" ] && [ -x "$1/psql" ] && "$1/postgres" --version >/dev/null 2>&1; }
@@ -44,32 +45,11 @@ if [ "${#missing[@]}" -gt 0 ]; then
     log "TRUTO_REDIS_SERVER or TRUTO_PG_BIN is set but does not work (missing: ${missing[*]}); fix or unset it"
     exit 1
   fi
-  if ! command -v apt-get >/dev/null; then
+  apt_install "${missing[*]} (about 60 MB)" "${missing[@]}" || {
     log "missing: ${missing[*]}, and this system has no apt-get. Install Redis and PostgreSQL,"
     log "then run again with TRUTO_REDIS_SERVER=/path/to/redis-server TRUTO_PG_BIN=/path/to/postgresql/bin."
     exit 1
-  fi
-  if [ "$(id -u)" -ne 0 ]; then
-    log "missing: ${missing[*]}. Install Debian's packages as root, then run again:"
-    log "  sudo apt-get update && sudo apt-get install -y --no-install-recommends ${missing[*]}"
-    exit 1
-  fi
-  start=$(date +%s)
-  log "installing Debian's ${missing[*]} (about 60 MB; a minute or two)"
-  export DEBIAN_FRONTEND=noninteractive
-  # The packages would start their own servers where an init system runs; ours start on other ports.
-  apt_flags=(-y -q --no-install-recommends -o DPkg::Lock::Timeout=300)
-  attempt=1
-  until apt-get -q -o DPkg::Lock::Timeout=300 update >&2 && apt-get install "${apt_flags[@]}" "${missing[@]}" >&2; do
-    if [ "$attempt" -ge 3 ]; then
-      log "FAILED: apt-get could not install ${missing[*]} (3 attempts). Check the package sources, then run again."
-      exit 1
-    fi
-    log "apt-get failed (attempt $attempt of 3); trying again in $((attempt * 10)) s"
-    sleep $((attempt * 10))
-    attempt=$((attempt + 1))
-  done
-  log "installed ${missing[*]} in $(($(date +%s) - start)) s"
+  }
 fi
 
 redis="$(find_redis)" || { log "redis-server was installed but does not start"; exit 1; }
