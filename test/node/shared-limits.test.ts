@@ -22,8 +22,9 @@ afterAll(async () => mock.close());
 const ids = (from: number, count: number) =>
 	Array.from({ length: count }, (_, i) => ({ id: `bulk_org_${String(from + i).padStart(6, '0')}` }));
 
-function execution(executionId: string, items: IDataObject[], concurrency: number) {
-	return runNode({
+/** One execution of Delete Organization on acc_bulk, by this process's node or by `run` (another process's). */
+function execution(executionId: string, items: IDataObject[], concurrency: number, run = runNode) {
+	return run({
 		credentials: { apiToken: mock.token, baseUrl: mock.url },
 		parameters: {
 			resource: 'organization',
@@ -78,26 +79,12 @@ function otherProcess(): typeof import('../harness/run-node') {
 test('two processes on one account converge through the rate-limit headers: every item deleted once, few 429s, a fair share', async () => {
 	mock.setRateLimit({ perAccount: 20, perToken: 1000, windowMs: 1000 });
 	const other = otherProcess();
-	const inOther = (executionId: string, items: IDataObject[]) =>
-		other.runNode({
-			credentials: { apiToken: mock.token, baseUrl: mock.url },
-			parameters: {
-				resource: 'organization',
-				operation: 'delete',
-				integratedAccountId: { __rl: true, mode: 'id', value: 'acc_bulk' },
-				id: '={{ $json.id }}',
-				options: {},
-			},
-			items,
-			executionId,
-			keepRateLimits: true,
-		});
 	const started = Date.now();
 	const took = (run: Promise<unknown>) => run.then(() => Date.now() - started);
 	const times = await Promise.all([
 		took(execution('here-1', ids(0, 30), 10)),
 		took(execution('here-2', ids(30, 30), 10)),
-		took(inOther('there-1', ids(60, 40))),
+		took(execution('there-1', ids(60, 40), 10, other.runNode)),
 	]);
 
 	const deletes = mock.requests.filter((r) => r.method === 'DELETE');
