@@ -41,9 +41,6 @@ interface Waiter {
 	onAbort?: () => void;
 }
 
-/** Start times kept to tell which requests may count in the server's next window. */
-const KEEP_STARTS = 1000;
-
 /**
  * Rate limiting for one integrated account, shared by every execution in this
  * process (several scheduled workflows, several items): requests are paced by
@@ -73,10 +70,7 @@ const KEEP_STARTS = 1000;
  *   doing so slows as the others spend, so together they use the window's
  *   budget without running into its limit, each execution at the same pace; the
  *   window's last request is left unspent, as every process would take it at
- *   once. A window with no sign of others ends it. Requests this process started
- *   after the earliest moment the server's window may have ended (the reset is
- *   given in whole seconds) may count in the next one: they are not taken for
- *   others' spending there.
+ *   once. A window with no sign of others ends it.
  * Without rate-limit headers only the first-request and 429 rules apply.
  */
 export class RateLimiter {
@@ -108,14 +102,6 @@ export class RateLimiter {
 	private othersBefore = false;
 	/** When the last request started (ms). */
 	private lastStart = 0;
-	/** When requests in flight started, by ticket. */
-	private startedAt = new Map<number, number>();
-	/** When the latest requests started (ms), oldest first; a few windows' worth. */
-	private recentStarts: number[] = [];
-	/** The earliest the server's current window can end, as its answers tell (ms). */
-	private endFloor = 0;
-	/** Requests of the window before that may count in this one. */
-	private carried = 0;
 
 	/** Whether others were seen spending this account's budget lately (requests are spread). */
 	get shared(): boolean {
@@ -136,9 +122,6 @@ export class RateLimiter {
 			this.windowEnd = Infinity;
 			this.othersBefore = this.othersNow;
 			this.othersNow = false;
-			const floor = this.endFloor;
-			this.carried = this.recentStarts.filter((at) => at >= floor).length;
-			this.endFloor = 0;
 		}
 		// A shared budget keeps its last request back: every process sees it and would take it.
 		const budget = this.remaining - inFlight - (this.shared ? 1 : 0);
@@ -198,9 +181,7 @@ export class RateLimiter {
 	/** After an attempt ends (once per ticket), with the answer's headers when there was an answer. */
 	settle(ticket: number, headers?: IDataObject, now = Date.now()): void {
 		this.settled += 1;
-		const sentAt = this.startedAt.get(ticket) ?? now;
-		this.startedAt.delete(ticket);
-		if (headers) this.observe(ticket, headers, now, sentAt);
+		if (headers) this.observe(ticket, headers, now);
 		this.pump();
 	}
 
@@ -249,11 +230,7 @@ export class RateLimiter {
 			else this.queues.delete(party);
 			if (waiter.onAbort) waiter.signal?.removeEventListener('abort', waiter.onAbort);
 			this.lastStart = now;
-			this.started += 1;
-			this.startedAt.set(this.started, now);
-			this.recentStarts.push(now);
-			if (this.recentStarts.length > KEEP_STARTS) this.recentStarts.shift();
-			waiter.grant(this.started);
+			waiter.grant(++this.started);
 		}
 	}
 
@@ -285,21 +262,17 @@ export class RateLimiter {
 		}
 	}
 
-	private observe(ticket: number, headers: IDataObject, now: number, sentAt: number): void {
+	private observe(ticket: number, headers: IDataObject, now: number): void {
 		const remaining = numberHeader(headers, 'ratelimit-remaining');
 		const reset = resetMs(headers, now);
 		if (remaining === undefined || reset === undefined || ticket <= this.windowTicket) return;
-		// The server counted the request after it was sent, so its window ends after sentAt +
-		// reset, less the rounding of a reset in whole seconds.
-		const rounding = Number.isInteger(numberHeader(headers, 'ratelimit-reset')) ? 1000 : 0;
-		this.endFloor = Math.max(this.endFloor, sentAt + reset - rounding);
 		this.limit = leadingNumber(header(headers, 'ratelimit-limit')) ?? Math.max(this.limit, remaining + 1);
 		// Counts only go down within a window, and some servers round the reset up to
 		// whole seconds: the lowest remaining and the earliest end are the safe ones.
 		this.remaining = Math.min(this.remaining ?? Infinity, remaining);
 		this.windowEnd = Math.min(this.windowEnd, now + reset);
 		// More spent than this process started in the window: someone else spends it too.
-		if (this.limit - remaining > this.started - this.windowTicket + this.carried) this.othersNow = true;
+		if (this.limit - remaining > this.started - this.windowTicket) this.othersNow = true;
 	}
 }
 
