@@ -120,6 +120,31 @@ describe('RateLimiter', () => {
 		expect(limiter.waitMs(T + 20)).toBe(0);
 	});
 
+	test("the token's larger limit narrows the window, but is not others spending the account's", async () => {
+		const limiter = await warmLimiter();
+		const tickets = await start(limiter, 5);
+		// The token (100 a window) is nearly spent by this token's other accounts: 2 left of it.
+		limiter.settle(tickets[0], limits(2, 1, '100;w=1'), T + 20);
+		expect(limiter.shared).toBe(false);
+		// 2 left, 4 in flight: wait for the window's end.
+		expect(limiter.waitMs(T + 20)).toBe(980);
+		// The next window refills the account's own 10, not the token's 100.
+		for (const ticket of tickets.slice(1)) limiter.settle(ticket, {}, T + 30);
+		expect(limiter.waitMs(T + 1000)).toBe(0);
+		await start(limiter, 10);
+		expect(limiter.waitMs(T + 1001)).toBe(Infinity);
+	});
+
+	test("the account's own limit still shows others spending it after a larger one", async () => {
+		const limiter = await warmLimiter();
+		const [next, last] = await start(limiter, 2);
+		limiter.settle(next, limits(50, 1, '100;w=1'), T + 20);
+		expect(limiter.shared).toBe(false);
+		// 3 requests sent in the window, yet 7 of the account's 10 spent.
+		limiter.settle(last, limits(3, 1, '10;w=1'), T + 30);
+		expect(limiter.shared).toBe(true);
+	});
+
 	test('after a 429 the budget is shared; a window with no sign of others ends it', async () => {
 		const limiter = await warmLimiter();
 		limiter.block(100, T + 10);

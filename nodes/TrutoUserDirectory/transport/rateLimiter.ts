@@ -71,6 +71,10 @@ interface Waiter {
  *   budget without running into its limit, each execution at the same pace; the
  *   window's last request is left unspent, as every process would take it at
  *   once. A window with no sign of others ends it.
+ * - Answers tell of the tightest limit at the time: the account's, or the
+ *   token's when this token's other accounts have spent most of it. The smallest
+ *   limit of a window refills the next; a larger one narrows the window's budget
+ *   but is not taken for others spending this account's.
  * Without rate-limit headers only the first-request and 429 rules apply.
  */
 export class RateLimiter {
@@ -82,8 +86,10 @@ export class RateLimiter {
 	private windowTicket = 0;
 	/** Lowest remaining answered in this window; undefined until an answer has one. */
 	private remaining: number | undefined;
-	/** Requests a whole window allows. */
+	/** Requests a whole window allows: the smallest limit answered in the last window with answers. */
 	private limit = 0;
+	/** Whether an answer of this window has told its limit yet. */
+	private limitSeen = false;
 	/** When the window ends (ms); Infinity until an answer of the window says. */
 	private windowEnd = Infinity;
 	private blockedUntil = 0;
@@ -122,6 +128,7 @@ export class RateLimiter {
 			this.windowEnd = Infinity;
 			this.othersBefore = this.othersNow;
 			this.othersNow = false;
+			this.limitSeen = false;
 		}
 		// A shared budget keeps its last request back: every process sees it and would take it.
 		const budget = this.remaining - inFlight - (this.shared ? 1 : 0);
@@ -266,13 +273,19 @@ export class RateLimiter {
 		const remaining = numberHeader(headers, 'ratelimit-remaining');
 		const reset = resetMs(headers, now);
 		if (remaining === undefined || reset === undefined || ticket <= this.windowTicket) return;
-		this.limit = leadingNumber(header(headers, 'ratelimit-limit')) ?? Math.max(this.limit, remaining + 1);
+		const limit = leadingNumber(header(headers, 'ratelimit-limit')) ?? Math.max(this.limit, remaining + 1);
+		// Answers may tell of different limits (the account's, or the token's when it is the
+		// tighter one): the smallest of the window refills the next one. A larger one is
+		// shared with this token's other accounts, so its count is not this account's spending.
+		const own = !this.limitSeen || limit <= this.limit;
+		if (own) this.limit = limit;
+		this.limitSeen = true;
 		// Counts only go down within a window, and some servers round the reset up to
 		// whole seconds: the lowest remaining and the earliest end are the safe ones.
 		this.remaining = Math.min(this.remaining ?? Infinity, remaining);
 		this.windowEnd = Math.min(this.windowEnd, now + reset);
 		// More spent than this process started in the window: someone else spends it too.
-		if (this.limit - remaining > this.started - this.windowTicket) this.othersNow = true;
+		if (own && limit - remaining > this.started - this.windowTicket) this.othersNow = true;
 	}
 }
 
