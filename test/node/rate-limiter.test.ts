@@ -135,6 +135,18 @@ describe('RateLimiter', () => {
 		expect(limiter.waitMs(T + 1001)).toBe(Infinity);
 	});
 
+	test("a window whose first answer tells of the token's larger limit is not taken for others either", async () => {
+		const limiter = await warmLimiter();
+		expect(limiter.waitMs(T + 1000)).toBe(0);
+		const tickets = await start(limiter, 3);
+		// The new window's first answer is the token's (100), nearly spent by its other accounts.
+		limiter.settle(tickets[0], limits(2, 1, '100;w=1'), T + 1020);
+		expect(limiter.shared).toBe(false);
+		// The account's own answer: 3 of its 10 spent, all by this process.
+		limiter.settle(tickets[1], limits(7, 1, '10;w=1'), T + 1030);
+		expect(limiter.shared).toBe(false);
+	});
+
 	test("the account's own limit still shows others spending it after a larger one", async () => {
 		const limiter = await warmLimiter();
 		const [next, last] = await start(limiter, 2);

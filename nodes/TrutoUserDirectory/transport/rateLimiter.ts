@@ -276,7 +276,9 @@ export class RateLimiter {
 		const limit = leadingNumber(header(headers, 'ratelimit-limit')) ?? Math.max(this.limit, remaining + 1);
 		// Answers may tell of different limits (the account's, or the token's when it is the
 		// tighter one): the smallest of the window refills the next one. A larger one is
-		// shared with this token's other accounts, so its count is not this account's spending.
+		// shared with this token's other accounts, so its count is not this account's spending;
+		// nor is a window's first answer when it tells of more than the last window's limit.
+		const grew = this.limit > 0 && limit > this.limit;
 		const own = !this.limitSeen || limit <= this.limit;
 		if (own) this.limit = limit;
 		this.limitSeen = true;
@@ -285,7 +287,7 @@ export class RateLimiter {
 		this.remaining = Math.min(this.remaining ?? Infinity, remaining);
 		this.windowEnd = Math.min(this.windowEnd, now + reset);
 		// More spent than this process started in the window: someone else spends it too.
-		if (own && limit - remaining > this.started - this.windowTicket) this.othersNow = true;
+		if (own && !grew && limit - remaining > this.started - this.windowTicket) this.othersNow = true;
 	}
 }
 
