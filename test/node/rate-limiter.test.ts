@@ -50,9 +50,9 @@ describe('RateLimiter', () => {
 		const limiter = await warmLimiter();
 		const tickets = await start(limiter, 9);
 		expect(limiter.waitMs(T + 10)).toBe(990);
-		// Three answers without headers: those requests are done, six are still out.
+		// Three answers without headers: those requests are counted as spent, six are still out.
 		for (const ticket of tickets.slice(0, 3)) limiter.settle(ticket, {}, T + 20);
-		expect(limiter.waitMs(T + 20)).toBe(0);
+		expect(limiter.waitMs(T + 20)).toBe(980);
 		// Their answers said they were counted: 6 left, 6 in flight.
 		const limiter2 = await warmLimiter();
 		const tickets2 = await start(limiter2, 9);
@@ -145,6 +145,45 @@ describe('RateLimiter', () => {
 		// The account's own answer: 3 of its 10 spent, all by this process.
 		limiter.settle(tickets[1], limits(7, 1, '10;w=1'), T + 1030);
 		expect(limiter.shared).toBe(false);
+	});
+
+	test('an answer without the count for a request started before one that told it is not counted twice', async () => {
+		const limiter = await warmLimiter();
+		const [early, late, later] = await start(limiter, 3);
+		// The late request's answer counts every request sent before it: 6 left.
+		limiter.settle(late, limits(6, 1), T + 10);
+		limiter.settle(early, {}, T + 20);
+		limiter.settle(later, {}, T + 20);
+		// 6 left, less the later one: 5 more may start, not 4.
+		await start(limiter, 4);
+		expect(limiter.waitMs(T + 30)).toBe(0);
+		await start(limiter, 1);
+		expect(limiter.waitMs(T + 30)).toBe(970);
+	});
+
+	test("an answer tells of the token's limit when it is larger than the account's", async () => {
+		const limiter = new RateLimiter();
+		expect(limiter.tellsLargerLimit(limits(90, 1, '100;w=1'))).toBe(false);
+		limiter.settle(await limiter.acquire(), limits(9, 1, '10;w=1'), T);
+		expect(limiter.tellsLargerLimit(limits(90, 1, '100;w=1'))).toBe(true);
+		expect(limiter.tellsLargerLimit(limits(5, 1, '10;w=1'))).toBe(false);
+		expect(limiter.tellsLargerLimit({})).toBe(false);
+		expect(limiter.tellsLargerLimit(undefined)).toBe(false);
+	});
+
+	test("the token's budget only counts: after a 429 its next window does not wait for an answer telling its count", async () => {
+		const limiter = new RateLimiter({ spread: false });
+		limiter.settle(await limiter.acquire(), limits(9, 1, '10;w=1'), T);
+		limiter.block(100, T + 10);
+		limiter.settle(await limiter.acquire(), limits(0, 1, '10;w=1'), T + 110);
+		limiter.lifted();
+		expect(limiter.shared).toBe(false);
+		// A new window: its answers may all be the accounts', so requests go up to the limit.
+		expect(limiter.waitMs(T + 1000)).toBe(0);
+		await start(limiter, 9);
+		expect(limiter.waitMs(T + 1001)).toBe(0);
+		await start(limiter, 1);
+		expect(limiter.waitMs(T + 1001)).toBe(Infinity);
 	});
 
 	test("the account's own limit still shows others spending it after a larger one", async () => {

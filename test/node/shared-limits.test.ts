@@ -8,9 +8,11 @@ import { startMockTruto, type MockTruto } from '../mock';
 
 let mock: MockTruto;
 const LIMIT = 10;
+/** Bulk accounts of the mock: acc_bulk, acc_bulk_1, … */
+const ACCOUNTS = 20;
 
 beforeAll(async () => {
-	mock = await startMockTruto({ seed: { organizations: 200 }, latencyMs: 5 });
+	mock = await startMockTruto({ seed: { organizations: 200, bulkAccounts: ACCOUNTS }, latencyMs: 5 });
 });
 beforeEach(() => {
 	mock.reset();
@@ -98,4 +100,36 @@ test('two processes on one account converge through the rate-limit headers: ever
 	expect(limited.length).toBeLessThan(20);
 	// Neither process took the budget for itself: the executions end close together.
 	expect(Math.max(...times) / Math.min(...times)).toBeLessThanOrEqual(1.5);
+}, 30_000);
+
+test("many accounts at once share the token's limit: one burst of 429s at most, every item deleted once", async () => {
+	// 20 accounts × 10 a window is twice the token's 100: the token's limit is the nearer one (6 windows).
+	mock.setRateLimit({ perAccount: LIMIT, perToken: 100, windowMs: 1000 });
+	const account = (i: number) => (i % ACCOUNTS === 0 ? 'acc_bulk' : `acc_bulk_${i % ACCOUNTS}`);
+	const items = Array.from({ length: 600 }, (_, i) => ({ id: ids(Math.floor(i / ACCOUNTS), 1)[0].id, account: account(i) }));
+	const run = await runNode({
+		credentials: { apiToken: mock.token, baseUrl: mock.url },
+		parameters: {
+			resource: 'organization',
+			operation: 'delete',
+			integratedAccountId: { __rl: true, mode: 'id', value: '={{ $json.account }}' },
+			id: '={{ $json.id }}',
+			options: { concurrency: 50 },
+		},
+		items,
+		executionId: 'exec-accounts',
+		keepRateLimits: true,
+	});
+
+	expect(run.error).toBeUndefined();
+	expect(run.items.filter((item) => item.json.error !== undefined)).toEqual([]);
+	const deletes = mock.requests.filter((r) => r.method === 'DELETE');
+	const done = deletes.filter((r) => r.status === 200).map((r) => `${r.query.integrated_account_id} ${r.segments[3]}`);
+	expect(new Set(done).size).toBe(600);
+	expect(done).toHaveLength(600);
+	// Until an answer tells of the token's count the requests go blind: one burst of 429s at most
+	// (fewer than the requests at once), then none.
+	const limited = deletes.filter((r) => r.status === 429).map((r) => r.at);
+	expect(Math.max(0, ...limited) - Math.min(Infinity, ...limited)).toBeLessThan(1000);
+	expect(limited.length).toBeLessThan(50);
 }, 30_000);

@@ -42,8 +42,9 @@ interface Waiter {
 }
 
 /**
- * Rate limiting for one integrated account, shared by every execution in this
- * process (several scheduled workflows, several items): requests are paced by
+ * Rate limiting for one integrated account, or for one token as a whole (every
+ * account's requests pass both), shared by every execution in this process
+ * (several scheduled workflows, several items): requests are paced by
  * the answers' rate-limit headers, which every process sees alike, so that
  * workers of one n8n converge on the same budget.
  *
@@ -51,8 +52,10 @@ interface Waiter {
  *   how many requests the window still allows.
  * - The budget is the lowest `ratelimit-remaining` answered in the current
  *   window, less the requests still in flight (they may not be counted in it
- *   yet). Requests start while it is above zero; then they wait for the window
- *   to end, as told by `ratelimit-reset` (the earliest end any answer gives).
+ *   yet), less the requests answered since without a count (the token's budget
+ *   hears only the answers that tell of it). Requests start while it is above
+ *   zero; then they wait for the window to end, as told by `ratelimit-reset`
+ *   (the earliest end any answer gives).
  * - A new window allows `ratelimit-limit` requests until its answers say more;
  *   answers to requests started in an earlier window are left out.
  * - After a 429, every request for the account waits for the announced time
@@ -74,7 +77,8 @@ interface Waiter {
  * - Answers tell of the tightest limit at the time: the account's, or the
  *   token's when this token's other accounts have spent most of it. The smallest
  *   limit of a window refills the next; a larger one narrows the window's budget
- *   but is not taken for others spending this account's.
+ *   but is not taken for others spending this account's: it is the token's
+ *   budget's answer (`tellsLargerLimit`).
  * Without rate-limit headers only the first-request and 429 rules apply.
  */
 export class RateLimiter {
@@ -84,6 +88,8 @@ export class RateLimiter {
 	private settled = 0;
 	/** Tickets up to this one were started in an earlier window. */
 	private windowTicket = 0;
+	/** The last ticket of this window whose answer told the count. */
+	private toldTicket = 0;
 	/** Lowest remaining answered in this window; undefined until an answer has one. */
 	private remaining: number | undefined;
 	/** Requests a whole window allows: the smallest limit answered in the last window with answers. */
@@ -109,27 +115,34 @@ export class RateLimiter {
 	/** When the last request started (ms). */
 	private lastStart = 0;
 
+	/**
+	 * `spread: false` (the token's budget) never spreads nor waits for a window's
+	 * first answer: few answers tell of the token's count, so it only counts.
+	 */
+	constructor(private readonly options: { spread: boolean } = { spread: true }) {}
+
 	/** Whether others were seen spending this account's budget lately (requests are spread). */
 	get shared(): boolean {
-		return this.othersNow || this.othersBefore;
+		return this.options.spread && (this.othersNow || this.othersBefore);
 	}
 
 	/** Milliseconds a new request has to wait now: 0 to start, Infinity to wait for an answer. */
 	waitMs(now: number): number {
 		if (this.blockedUntil > now) return this.blockedUntil - now;
-		const inFlight = this.started - this.settled;
-		if (this.probing) return inFlight > 0 ? Infinity : 0;
-		if (this.settled === 0) return inFlight > 0 ? Infinity : 0;
-		if (this.remaining === undefined) return 0;
+		// A new window (before a probe, which counts in it): its whole limit, until its own answers say more.
 		if (now >= this.windowEnd) {
-			// A new window: its whole limit, until its own answers say more.
 			this.remaining = this.limit;
 			this.windowTicket = this.started;
+			this.toldTicket = this.started;
 			this.windowEnd = Infinity;
 			this.othersBefore = this.othersNow;
 			this.othersNow = false;
 			this.limitSeen = false;
 		}
+		const inFlight = this.started - this.settled;
+		if (this.probing) return inFlight > 0 ? Infinity : 0;
+		if (this.settled === 0) return inFlight > 0 ? Infinity : 0;
+		if (this.remaining === undefined) return 0;
 		// A shared budget keeps its last request back: every process sees it and would take it.
 		const budget = this.remaining - inFlight - (this.shared ? 1 : 0);
 		if (this.windowEnd === Infinity) {
@@ -188,8 +201,17 @@ export class RateLimiter {
 	/** After an attempt ends (once per ticket), with the answer's headers when there was an answer. */
 	settle(ticket: number, headers?: IDataObject, now = Date.now()): void {
 		this.settled += 1;
-		if (headers) this.observe(ticket, headers, now);
+		// An attempt whose answer does not tell this budget's count is counted as spent,
+		// unless it started before an answer that told the count (which counted it).
+		const told = headers !== undefined && this.observe(ticket, headers, now);
+		if (!told && this.remaining !== undefined && ticket > this.toldTicket) this.remaining -= 1;
 		this.pump();
+	}
+
+	/** Whether an answer tells of a larger limit than this one's (the token's, for an account). */
+	tellsLargerLimit(headers: IDataObject | undefined): boolean {
+		const limit = headers && leadingNumber(header(headers, 'ratelimit-limit'));
+		return limit !== undefined && this.limit > 0 && limit > this.limit;
 	}
 
 	/** After an answer that is not a 429: the limit has lifted, the run of pauses ends. */
@@ -269,10 +291,13 @@ export class RateLimiter {
 		}
 	}
 
-	private observe(ticket: number, headers: IDataObject, now: number): void {
+	/** Reads an answer's rate-limit headers; false when they tell nothing of this window. */
+	private observe(ticket: number, headers: IDataObject, now: number): boolean {
 		const remaining = numberHeader(headers, 'ratelimit-remaining');
 		const reset = resetMs(headers, now);
-		if (remaining === undefined || reset === undefined || ticket <= this.windowTicket) return;
+		if (remaining === undefined || reset === undefined) return false;
+		if (ticket <= this.windowTicket) return true;
+		this.toldTicket = Math.max(this.toldTicket, ticket);
 		const limit = leadingNumber(header(headers, 'ratelimit-limit')) ?? Math.max(this.limit, remaining + 1);
 		// Answers may tell of different limits (the account's, or the token's when it is the
 		// tighter one): the smallest of the window refills the next one. A larger one is
@@ -288,6 +313,7 @@ export class RateLimiter {
 		this.windowEnd = Math.min(this.windowEnd, now + reset);
 		// More spent than this process started in the window: someone else spends it too.
 		if (own && !grew && limit - remaining > this.started - this.windowTicket) this.othersNow = true;
+		return true;
 	}
 }
 
@@ -310,13 +336,21 @@ export function tokenKey(token: string): string {
 
 /** The rate limiter of `account` ('' for calls without one) for this Base URL and token (`tokenKey`), shared in the process. */
 export function rateLimiterFor(origin: string, tokenHash: string, account: string): RateLimiter {
-	const key = `${origin}\n${tokenHash}\n${account}`;
+	return limiterAt(`${origin}\n${tokenHash}\n${account}`, true);
+}
+
+/** The rate limiter of this Base URL and token as a whole (every account's requests), shared in the process. */
+export function tokenLimiterFor(origin: string, tokenHash: string): RateLimiter {
+	return limiterAt(`${origin}\n${tokenHash}`, false);
+}
+
+function limiterAt(key: string, spread: boolean): RateLimiter {
 	let limiter = limiters.get(key);
 	if (!limiter) {
 		if (limiters.size >= KEEP) {
 			for (const [other, known] of limiters) if (known.idle) limiters.delete(other);
 		}
-		limiter = new RateLimiter();
+		limiter = new RateLimiter({ spread });
 		limiters.set(key, limiter);
 	}
 	return limiter;

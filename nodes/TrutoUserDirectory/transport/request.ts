@@ -15,7 +15,7 @@ import {
 } from './errors';
 import { header } from './headers';
 import { encodeQuery, type QueryValue } from './query';
-import { MAX_TIMER_MS, RateLimited, rateLimiterFor } from './rateLimiter';
+import { MAX_TIMER_MS, RateLimited, rateLimiterFor, tokenLimiterFor } from './rateLimiter';
 import { backoffMs, isRetryableStatus, networkCode, serverDelayMs } from './retry';
 import { scrubValue } from './secrets';
 import { sleepWithAbort } from './sleep';
@@ -135,6 +135,8 @@ export async function trutoRequest(
 	const maxWaitMs = Math.min(settings.maxWaitMs ?? DEFAULT_SETTINGS.maxWaitMs!, MAX_TIMER_MS);
 	const idempotent = isIdempotent(request);
 	const limiter = rateLimiterFor(origin, tokenKey, accountOf(request));
+	const tokenLimiter = tokenLimiterFor(origin, tokenKey);
+	const limits = { maxRetries: settings.maxRetries, maxWaitMs };
 	// Executions take turns for the account's budget; pick lists are a party of their own.
 	const party = 'getExecutionId' in ctx ? String(ctx.getExecutionId() ?? '') : 'pick list';
 	const waitWithin = async <T>(waiting: () => Promise<T>): Promise<T> => {
@@ -151,10 +153,16 @@ export async function trutoRequest(
 	let lostAnswer = false;
 	for (let retries = 0; ; retries++) {
 		if (signal?.aborted) throw requestFailure(node, signal.reason, context, true);
-		const ticket = await waitWithin(() => limiter.acquire(signal, { maxRetries: settings.maxRetries, maxWaitMs }, party));
+		// The account's budget first, then the token's (shared by every account's requests).
+		const ticket = await waitWithin(() => limiter.acquire(signal, limits, party));
+		const tokenTicket = await waitWithin(() => tokenLimiter.acquire(signal, limits, party)).catch((error: unknown) => {
+			limiter.settle(ticket);
+			throw error;
+		});
 		const attempt = await send(ctx, options, retries, signal);
 		if ('failure' in attempt) {
 			limiter.settle(ticket);
+			tokenLimiter.settle(tokenTicket);
 			throw requestFailure(node, attempt.failure, context, signal?.aborted);
 		}
 		const response = attempt.response;
@@ -162,10 +170,16 @@ export async function trutoRequest(
 		const asked = (response && serverDelayMs(response.statusCode, response.headers)) ?? backoffMs(retries);
 		// A server that answers 429 with "retry now" still gets a short pause, never a tight loop.
 		const waitMs = status === 429 ? Math.max(asked, MIN_RATE_LIMIT_WAIT_MS) : asked;
-		// A 429 pauses every request for the account, set before the waiting ones wake up.
-		if (status === 429) limiter.block(waitMs, Date.now(), readErrorBody(response?.body, secrets));
-		else if (response) limiter.lifted();
+		// Answers tell of the account's limit, or of the token's when it is the nearer one.
+		const ofToken = limiter.tellsLargerLimit(response?.headers);
+		// A 429 pauses every request for the account (or the token), set before the waiting ones wake up.
+		if (status === 429) (ofToken ? tokenLimiter : limiter).block(waitMs, Date.now(), readErrorBody(response?.body, secrets));
+		else if (response) {
+			limiter.lifted();
+			tokenLimiter.lifted();
+		}
 		limiter.settle(ticket, response?.headers);
+		tokenLimiter.settle(tokenTicket, ofToken ? response?.headers : undefined);
 
 		if (response && response.statusCode < 300) {
 			// A write may answer 204 with nothing; a read never should.
