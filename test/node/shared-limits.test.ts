@@ -24,14 +24,14 @@ afterAll(async () => mock.close());
 const ids = (from: number, count: number) =>
 	Array.from({ length: count }, (_, i) => ({ id: `bulk_org_${String(from + i).padStart(6, '0')}` }));
 
-/** One execution of Delete Organization on acc_bulk, by this process's node or by `run` (another process's). */
-function execution(executionId: string, items: IDataObject[], concurrency: number, run = runNode) {
+/** One execution of Delete Organization on `account` (acc_bulk), by this process's node or by `run` (another process's). */
+function execution(executionId: string, items: IDataObject[], concurrency: number, run = runNode, account = 'acc_bulk') {
 	return run({
 		credentials: { apiToken: mock.token, baseUrl: mock.url },
 		parameters: {
 			resource: 'organization',
 			operation: 'delete',
-			integratedAccountId: { __rl: true, mode: 'id', value: 'acc_bulk' },
+			integratedAccountId: { __rl: true, mode: 'id', value: account },
 			id: '={{ $json.id }}',
 			options: { concurrency },
 		},
@@ -107,19 +107,7 @@ test("many accounts at once share the token's limit: one burst of 429s at most, 
 	mock.setRateLimit({ perAccount: LIMIT, perToken: 100, windowMs: 1000 });
 	const account = (i: number) => (i % ACCOUNTS === 0 ? 'acc_bulk' : `acc_bulk_${i % ACCOUNTS}`);
 	const items = Array.from({ length: 600 }, (_, i) => ({ id: ids(Math.floor(i / ACCOUNTS), 1)[0].id, account: account(i) }));
-	const run = await runNode({
-		credentials: { apiToken: mock.token, baseUrl: mock.url },
-		parameters: {
-			resource: 'organization',
-			operation: 'delete',
-			integratedAccountId: { __rl: true, mode: 'id', value: '={{ $json.account }}' },
-			id: '={{ $json.id }}',
-			options: { concurrency: 50 },
-		},
-		items,
-		executionId: 'exec-accounts',
-		keepRateLimits: true,
-	});
+	const run = await execution('exec-accounts', items, 50, runNode, '={{ $json.account }}');
 
 	expect(run.error).toBeUndefined();
 	expect(run.items.filter((item) => item.json.error !== undefined)).toEqual([]);
