@@ -211,7 +211,12 @@ export class RateLimiter {
 	/** Whether an answer tells of a larger limit than this one's (the token's, for an account). */
 	tellsLargerLimit(headers: IDataObject | undefined): boolean {
 		const limit = headers && leadingNumber(header(headers, 'ratelimit-limit'));
-		return limit !== undefined && this.limit > 0 && limit > this.limit;
+		return limit !== undefined && this.exceedsLimit(limit);
+	}
+
+	/** Whether `limit` is larger than the limit known from earlier answers. */
+	private exceedsLimit(limit: number): boolean {
+		return this.limit > 0 && limit > this.limit;
 	}
 
 	/** After an answer that is not a 429: the limit has lifted, the run of pauses ends. */
@@ -303,7 +308,7 @@ export class RateLimiter {
 		// tighter one): the smallest of the window refills the next one. A larger one is
 		// shared with this token's other accounts, so its count is not this account's spending;
 		// nor is a window's first answer when it tells of more than the last window's limit.
-		const grew = this.limit > 0 && limit > this.limit;
+		const grew = this.exceedsLimit(limit);
 		const own = !this.limitSeen || limit <= this.limit;
 		if (own) this.limit = limit;
 		this.limitSeen = true;
