@@ -56,7 +56,7 @@ function forget(ctx: Ctx, data: Registration) {
 	delete data.secret;
 }
 
-/** Recent event IDs per Truto webhook, in this process. */
+/** Recent event IDs per Truto webhook, kept while this n8n runs. */
 const recentIds = new Map<string, RecentIds>();
 
 const isGone = (error: unknown) => String((error as { httpCode?: unknown }).httpCode) === '404';

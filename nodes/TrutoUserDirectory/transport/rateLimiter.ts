@@ -339,12 +339,12 @@ export function tokenKey(token: string): string {
 	return createHash('sha256').update(token).digest('hex').slice(0, 32);
 }
 
-/** The rate limiter of `account` ('' for calls without one) for this Base URL and token (`tokenKey`), shared in the process. */
+/** The rate limiter of `account` ('' for calls without one) for this Base URL and token (`tokenKey`), shared by every execution of this n8n. */
 export function rateLimiterFor(origin: string, tokenHash: string, account: string): RateLimiter {
 	return limiterAt(`${origin}\n${tokenHash}\n${account}`, true);
 }
 
-/** The rate limiter of this Base URL and token as a whole (every account's requests), shared in the process. */
+/** The rate limiter of this Base URL and token as a whole (every account's requests), shared by every execution of this n8n. */
 export function tokenLimiterFor(origin: string, tokenHash: string): RateLimiter {
 	return limiterAt(`${origin}\n${tokenHash}`, false);
 }
