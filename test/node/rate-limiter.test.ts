@@ -212,6 +212,49 @@ describe('RateLimiter', () => {
 		expect(limiter.shared).toBe(false);
 	});
 
+	test("a window begun well before this process's first answer in it ends sooner than the whole-second reset says", async () => {
+		const limiter = new RateLimiter();
+		// The first answer: 10 of 53 spent by others already; the reset says "1" (up to 1,000 ms).
+		limiter.settle(await limiter.acquire(), limits(42, 1, '53;w=1'), T);
+		const [next] = await start(limiter, 1);
+		// 200 ms on, others have spent 40 more (0.2 a millisecond): they began about 50 ms before
+		// the first answer. Half of that comes off the window's end: 975 ms after T, not 1,000.
+		limiter.settle(next, limits(1, 1, '53;w=1'), T + 200);
+		expect(limiter.waitMs(T + 200)).toBe(775);
+		expect(limiter.waitMs(T + 975)).toBe(0);
+	});
+
+	test('a window joined at its start keeps the end its reset says', async () => {
+		const limiter = new RateLimiter();
+		// One request of others before this one (their window's first): not late.
+		limiter.settle(await limiter.acquire(), limits(51, 1, '53;w=1'), T);
+		const [next] = await start(limiter, 1);
+		limiter.settle(next, limits(1, 1, '53;w=1'), T + 200);
+		expect(limiter.waitMs(T + 200)).toBe(800);
+	});
+
+	test('a bulk job alone goes at once for two windows that run out, then spreads its requests over the window', async () => {
+		const limiter = await warmLimiter();
+		const runOut = async (from: number) => {
+			const tickets = await start(limiter, limiter.waitMs(from + 1) === 0 ? 9 : 0);
+			tickets.forEach((ticket, i) => limiter.settle(ticket, limits(8 - i, 1, '10;w=1'), from + 10));
+			// Nothing left, requests waiting: the window ran out.
+			expect(limiter.waitMs(from + 10)).toBe(990);
+		};
+		await runOut(T);
+		// The second window still goes at once: a short job is not slowed.
+		expect(limiter.waitMs(T + 1000)).toBe(0);
+		const [first] = await start(limiter, 1);
+		expect(limiter.waitMs(T + 1001)).toBe(0);
+		limiter.settle(first, limits(9, 1, '10;w=1'), T + 1000);
+		await runOut(T + 1000);
+		// The third, after two that ran out: one request until the window's first answer, no one else seen.
+		expect(limiter.waitMs(T + 2000)).toBe(0);
+		await start(limiter, 1);
+		expect(limiter.waitMs(T + 2001)).toBe(Infinity);
+		expect(limiter.shared).toBe(false);
+	});
+
 	test('a cancelled execution ends the wait for the first answer', async () => {
 		const limiter = new RateLimiter();
 		await limiter.acquire();

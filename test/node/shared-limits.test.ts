@@ -1,6 +1,6 @@
 // Executions running at once in one process share each account's rate limit:
 // together they never go over it, and each gets its turn.
-import type { IDataObject } from 'n8n-workflow';
+import { sleep, type IDataObject } from 'n8n-workflow';
 
 import { forgetRateLimits } from '../../nodes/TrutoUserDirectory/transport';
 import { runNode } from '../harness/run-node';
@@ -120,4 +120,20 @@ test("many accounts at once share the token's limit: one burst of 429s at most, 
 	const limited = deletes.filter((r) => r.status === 429).map((r) => r.at);
 	expect(Math.max(0, ...limited) - Math.min(Infinity, ...limited)).toBeLessThan(1000);
 	expect(limited.length).toBeLessThan(50);
+}, 30_000);
+
+test('a process starting while another runs a bulk job gets its turn: none of its items fail', async () => {
+	// The bulk job spends each window's budget; the late process's 429s are not counted, so
+	// only the job leaving room in its windows lets the late one in.
+	mock.setRateLimit({ perAccount: 20, perToken: 1000, windowMs: 1000 });
+	const other = otherProcess();
+	const bulk = execution('there-bulk', ids(0, 120), 10, other.runNode);
+	await sleep(1500);
+	const late = await execution('here-late', ids(120, 30), 10);
+	await bulk;
+
+	expect(late.error).toBeUndefined();
+	expect(late.items.filter((item) => item.json.error !== undefined)).toEqual([]);
+	const done = mock.requests.filter((r) => r.method === 'DELETE' && r.status === 200).map((r) => r.segments[3]);
+	expect(done.sort()).toEqual(ids(0, 150).map((item) => item.id));
 }, 30_000);

@@ -11,6 +11,12 @@ export const MAX_TIMER_MS = 2 ** 31 - 1;
 /** A wait for a window to end is at least this long, so that a reset of 0 cannot make a tight loop. */
 const MIN_WAIT_MS = 25;
 
+/** Others' requests before this process's first answer of a window that mean it started late (one is their window's first). */
+const LATE_AFTER = 3;
+
+/** Windows in a row that ran out before requests are spread even with no one else seen (a short job still goes at once). */
+const DRY_BEFORE_PACING = 2;
+
 /** What a caller allows: how many rate-limit pauses in a row, and how long one wait may be. */
 export interface WaitLimits {
 	maxRetries: number;
@@ -114,6 +120,14 @@ export class RateLimiter {
 	private othersBefore = false;
 	/** When the last request started (ms). */
 	private lastStart = 0;
+	/** This window's first answer: when it came (0 before), and how many others had spent by then. */
+	private joinedAt = 0;
+	private joinedOthers = 0;
+	/** Whether this window's end has been brought forward for a late start (once a window). */
+	private caughtUp = false;
+	/** Windows in a row whose budget ran out with requests waiting, and whether this one has. */
+	private dryWindows = 0;
+	private ranDry = false;
 
 	/**
 	 * `spread: false` (the token's budget) never spreads nor waits for a window's
@@ -124,6 +138,15 @@ export class RateLimiter {
 	/** Whether others were seen spending this account's budget lately (requests are spread). */
 	get shared(): boolean {
 		return this.options.spread && (this.othersNow || this.othersBefore);
+	}
+
+	/**
+	 * Whether requests are spread over the window: when shared, and in a long run
+	 * of windows that ran out (a bulk job), so that a process starting late finds
+	 * some of each window left (its 429s are not counted, so nothing else tells of it).
+	 */
+	private get paced(): boolean {
+		return this.shared || (this.options.spread && this.dryWindows >= DRY_BEFORE_PACING);
 	}
 
 	/** Milliseconds a new request has to wait now: 0 to start, Infinity to wait for an answer. */
@@ -138,6 +161,10 @@ export class RateLimiter {
 			this.othersBefore = this.othersNow;
 			this.othersNow = false;
 			this.limitSeen = false;
+			this.joinedAt = 0;
+			this.caughtUp = false;
+			this.dryWindows = this.ranDry ? this.dryWindows + 1 : 0;
+			this.ranDry = false;
 		}
 		const inFlight = this.started - this.settled;
 		if (this.probing) return inFlight > 0 ? Infinity : 0;
@@ -146,12 +173,15 @@ export class RateLimiter {
 		// A shared budget keeps its last request back: every process sees it and would take it.
 		const budget = this.remaining - inFlight - (this.shared ? 1 : 0);
 		if (this.windowEnd === Infinity) {
-			// Before the window's first answer: a shared budget sends one request to learn it.
-			if (this.shared || budget <= 0) return inFlight > 0 ? Infinity : 0;
+			// Before the window's first answer: a paced budget sends one request to learn it.
+			if (this.paced || budget <= 0) return inFlight > 0 ? Infinity : 0;
 			return 0;
 		}
-		if (budget <= 0) return Math.max(MIN_WAIT_MS, this.windowEnd - now);
-		if (!this.shared) return 0;
+		if (budget <= 0) {
+			this.ranDry = true;
+			return Math.max(MIN_WAIT_MS, this.windowEnd - now);
+		}
+		if (!this.paced) return 0;
 		// Spread what is left evenly over the time left, one share per execution waiting here.
 		const next = this.lastStart + (this.windowEnd - now) / (budget * Math.max(1, this.queues.size));
 		return next > now ? Math.ceil(next - now) : 0;
@@ -318,8 +348,37 @@ export class RateLimiter {
 		this.windowEnd = Math.min(this.windowEnd, now + reset);
 		// More spent than this process started in the window: someone else spends it too.
 		if (own && !grew && limit - remaining > this.started - this.windowTicket) this.othersNow = true;
+		if (own && !grew) this.catchUp(limit - remaining - (ticket - this.windowTicket), windowLength(headers), now);
 		return true;
 	}
+
+	/**
+	 * A window that began well before this process's first answer in it (others
+	 * had spent some of it): a reset in whole seconds cannot tell its end within a
+	 * short window, and the window after would start as late again. How fast the
+	 * others spend tells how long ago it began; half of that is taken off its end
+	 * (a later answer that says less corrects it; a full step could overshoot,
+	 * as their pace slows once this process spends too).
+	 */
+	private catchUp(others: number, windowMs: number | undefined, now: number): void {
+		if (!this.joinedAt) {
+			this.joinedAt = now;
+			this.joinedOthers = others;
+			return;
+		}
+		if (this.caughtUp || windowMs === undefined || this.joinedOthers < LATE_AFTER || now - this.joinedAt < windowMs / 10) return;
+		this.caughtUp = true;
+		const pace = (others - this.joinedOthers) / (now - this.joinedAt);
+		if (pace <= 0) return;
+		const late = this.joinedOthers / pace;
+		this.windowEnd = Math.min(this.windowEnd, Math.max(now + MIN_WAIT_MS, this.joinedAt + windowMs - late / 2));
+	}
+}
+
+/** A window's length in ms from `ratelimit-limit` ("110;w=10" → 10,000), or undefined. */
+function windowLength(headers: IDataObject): number | undefined {
+	const match = /;\s*w=(\d+(?:\.\d+)?)/.exec(header(headers, 'ratelimit-limit') ?? '');
+	return match ? Number(match[1]) * 1000 : undefined;
 }
 
 /** "110;w=10" → 110. */
