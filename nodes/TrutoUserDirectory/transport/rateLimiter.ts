@@ -80,6 +80,11 @@ interface Waiter {
  *   budget without running into its limit, each execution at the same pace; the
  *   window's last request is left unspent, as every process would take it at
  *   once. A window with no sign of others ends it.
+ * - A long run alone (two windows in a row ran out) is spread the same way, its
+ *   last request not kept back: a process starting late gets a 429 that is
+ *   not counted, so only what is left of each window lets it in.
+ * - A window this process joins late (others spent much of it before its first
+ *   answer) ends sooner than a reset in whole seconds says: see `catchUp`.
  * - Answers tell of the tightest limit at the time: the account's, or the
  *   token's when this token's other accounts have spent most of it. The smallest
  *   limit of a window refills the next; a larger one narrows the window's budget
