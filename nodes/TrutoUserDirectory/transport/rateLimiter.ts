@@ -361,9 +361,9 @@ export class RateLimiter {
 	 * A window that began well before this process's first answer in it (others
 	 * had spent some of it): a reset in whole seconds cannot tell its end within a
 	 * short window, and the window after would start as late again. How fast the
-	 * others spend tells how long ago it began; half of that is taken off its end
-	 * (a later answer that says less corrects it; a full step could overshoot,
-	 * as their pace slows once this process spends too).
+	 * others spend tells how long ago it began; half of that is taken off its end,
+	 * and the next window, joined sooner, takes off half of what is left (a full
+	 * step could overshoot: their pace slows once this process spends too).
 	 */
 	private catchUp(others: number, windowMs: number | undefined, now: number): void {
 		if (!this.joinedAt) {
