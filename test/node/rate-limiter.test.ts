@@ -212,25 +212,26 @@ describe('RateLimiter', () => {
 		expect(limiter.shared).toBe(false);
 	});
 
-	test("a window begun well before this process's first answer in it ends sooner than the whole-second reset says", async () => {
+	/** A window whose first answer has `firstLeft` of 53 left, then, 200 ms on, 1 left (others spent 40 more, 0.2 a millisecond). */
+	async function joined(firstLeft: number): Promise<RateLimiter> {
 		const limiter = new RateLimiter();
-		// The first answer: 10 of 53 spent by others already; the reset says "1" (up to 1,000 ms).
-		limiter.settle(await limiter.acquire(), limits(42, 1, '53;w=1'), T);
+		limiter.settle(await limiter.acquire(), limits(firstLeft, 1, '53;w=1'), T);
 		const [next] = await start(limiter, 1);
-		// 200 ms on, others have spent 40 more (0.2 a millisecond): they began about 50 ms before
-		// the first answer. Half of that comes off the window's end: 975 ms after T, not 1,000.
 		limiter.settle(next, limits(1, 1, '53;w=1'), T + 200);
+		return limiter;
+	}
+
+	test("a window begun well before this process's first answer in it ends sooner than the whole-second reset says", async () => {
+		// 10 spent by others before the first answer: at their pace they began about 50 ms before it.
+		// Half of that comes off the window's end: 975 ms after T, not 1,000.
+		const limiter = await joined(42);
 		expect(limiter.waitMs(T + 200)).toBe(775);
 		expect(limiter.waitMs(T + 975)).toBe(0);
 	});
 
 	test('a window joined at its start keeps the end its reset says', async () => {
-		const limiter = new RateLimiter();
 		// One request of others before this one (their window's first): not late.
-		limiter.settle(await limiter.acquire(), limits(51, 1, '53;w=1'), T);
-		const [next] = await start(limiter, 1);
-		limiter.settle(next, limits(1, 1, '53;w=1'), T + 200);
-		expect(limiter.waitMs(T + 200)).toBe(800);
+		expect((await joined(51)).waitMs(T + 200)).toBe(800);
 	});
 
 	test('a bulk job alone goes at once for two windows that run out, then spreads its requests over the window', async () => {
