@@ -245,7 +245,7 @@ export class RateLimiter {
 
 	/** Whether an answer tells of a larger limit than this one's (the token's, for an account). */
 	tellsLargerLimit(headers: IDataObject | undefined): boolean {
-		const limit = headers && leadingNumber(header(headers, 'ratelimit-limit'));
+		const limit = headers && limitHeader(headers).limit;
 		return limit !== undefined && this.exceedsLimit(limit);
 	}
 
@@ -338,7 +338,8 @@ export class RateLimiter {
 		if (remaining === undefined || reset === undefined) return false;
 		if (ticket <= this.windowTicket) return true;
 		this.toldTicket = Math.max(this.toldTicket, ticket);
-		const limit = leadingNumber(header(headers, 'ratelimit-limit')) ?? Math.max(this.limit, remaining + 1);
+		const told = limitHeader(headers);
+		const limit = told.limit ?? Math.max(this.limit, remaining + 1);
 		// Answers may tell of different limits (the account's, or the token's when it is the
 		// tighter one): the smallest of the window refills the next one. A larger one is
 		// shared with this token's other accounts, so its count is not this account's spending;
@@ -353,7 +354,7 @@ export class RateLimiter {
 		this.windowEnd = Math.min(this.windowEnd, now + reset);
 		// More spent than this process started in the window: someone else spends it too.
 		if (own && !grew && limit - remaining > this.started - this.windowTicket) this.othersNow = true;
-		if (own && !grew) this.catchUp(limit - remaining - (ticket - this.windowTicket), windowLength(headers), now);
+		if (own && !grew) this.catchUp(limit - remaining - (ticket - this.windowTicket), told.windowMs, now);
 		return true;
 	}
 
@@ -380,16 +381,12 @@ export class RateLimiter {
 	}
 }
 
-/** A window's length in ms from `ratelimit-limit` ("110;w=10" → 10,000), or undefined. */
-function windowLength(headers: IDataObject): number | undefined {
-	const match = /;\s*w=(\d+(?:\.\d+)?)/.exec(header(headers, 'ratelimit-limit') ?? '');
-	return match ? Number(match[1]) * 1000 : undefined;
-}
-
-/** "110;w=10" → 110. */
-function leadingNumber(text: string | undefined): number | undefined {
-	const match = text === undefined ? null : /^\s*(\d+)/.exec(text);
-	return match ? Number(match[1]) : undefined;
+/** `ratelimit-limit` read once: "110;w=10" → 110 requests per 10,000 ms; either may be missing. */
+function limitHeader(headers: IDataObject): { limit?: number; windowMs?: number } {
+	const text = header(headers, 'ratelimit-limit') ?? '';
+	const limit = /^\s*(\d+)/.exec(text);
+	const window = /;\s*w=(\d+(?:\.\d+)?)/.exec(text);
+	return { limit: limit ? Number(limit[1]) : undefined, windowMs: window ? Number(window[1]) * 1000 : undefined };
 }
 
 /** Every account's limiter in this process, by Base URL, token (hashed: never kept readable) and account. */
